@@ -1,1 +1,3 @@
 export * from './webhook-signature.js';
+export * from './graph-error-codes.js';
+export * from './graph-error.js';
