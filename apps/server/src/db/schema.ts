@@ -1,0 +1,9 @@
+/**
+ * The database shape, one source of truth for row types. Each area keeps its tables in
+ * `tables/<area>.tables.ts`; this file only composes them.
+ */
+import type { JobsTables } from './tables/jobs.tables.js';
+import type { TenancyTables } from './tables/tenancy.tables.js';
+import type { MessagingTables } from './tables/messaging.tables.js';
+
+export interface Database extends JobsTables, TenancyTables, MessagingTables {}
