@@ -1,0 +1,23 @@
+/**
+ * Domain events: `<entity>.<past-tense>`. Modules to the left of the dependency order emit them;
+ * automation, outbound webhooks, the realtime inbox and analytics subscribe (ARCHITECTURE.md §3.5).
+ * Events are published after the transaction that caused them committed.
+ */
+export type MessageDirection = 'inbound' | 'outbound';
+
+export type DomainEventMap = {
+  'message.received': { tenantId: string; channelId: string; conversationId: string; messageId: string; contactWaId: string; type: string };
+  'message.queued': { tenantId: string; channelId: string; conversationId: string; messageId: string };
+  'message.status-changed': {
+    tenantId: string;
+    channelId: string;
+    conversationId: string;
+    messageId: string;
+    status: string;
+    previousStatus: string;
+  };
+  'media.stored': { tenantId: string; mediaId: string; messageId: string | null };
+};
+
+export type DomainEventName = keyof DomainEventMap;
+export type DomainEvent<N extends DomainEventName = DomainEventName> = { name: N; payload: DomainEventMap[N]; at: Date };
