@@ -1,0 +1,2 @@
+export * from './parse-result.js';
+export * from './parse-webhook.js';
