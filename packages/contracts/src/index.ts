@@ -1,1 +1,4 @@
-export {};
+export * from './errors.js';
+export * from './pagination.js';
+export * from './api-keys.js';
+export * from './channels.js';
