@@ -37,7 +37,8 @@ export function toCloudApiMessage(message: OutboundMessage): CloudApiSendBody {
  * object: callers pass `{ contacts: [...] }` and we unwrap it (a bare array is accepted too).
  */
 function typeContent(message: OutboundMessage): unknown {
-  if (message.type !== 'contacts' || Array.isArray(message.content)) return message.content;
+  const content: unknown = message.content;
+  if (message.type !== 'contacts' || Array.isArray(content)) return content;
   const inner = message.content['contacts'];
   return Array.isArray(inner) ? inner : [message.content];
 }
