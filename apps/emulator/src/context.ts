@@ -1,0 +1,52 @@
+import { randomBytes } from 'node:crypto';
+import { EmulatorClock } from './clock.js';
+import { FaultController } from './faults.js';
+import type { ResolvedOptions } from './options.js';
+import { ThroughputLimiter } from './rules/throughput.js';
+import { Scheduler } from './scheduler.js';
+import { EmulatorStore } from './state/emulator-store.js';
+import { StatusLifecycle } from './status-lifecycle.js';
+import { WebhookDispatcher } from './webhook-dispatcher.js';
+
+/** Everything one emulator instance owns; routes and services receive it explicitly. */
+export type EmulatorContext = {
+  options: ResolvedOptions;
+  clock: EmulatorClock;
+  store: EmulatorStore;
+  scheduler: Scheduler;
+  faults: FaultController;
+  throughput: ThroughputLimiter;
+  dispatcher: WebhookDispatcher;
+  lifecycle: StatusLifecycle;
+  /** Keys the `hash` of media download URLs so they cannot be forged or extended. */
+  mediaUrlSecret: string;
+  /** Origin + prefix of the last request, for URLs built outside a request (persona replies). */
+  lastSeenBaseUrl: string | null;
+  reportError: (err: unknown) => void;
+};
+
+export function createEmulatorContext(options: ResolvedOptions, reportError: (err: unknown) => void): EmulatorContext {
+  const clock = new EmulatorClock(options.now);
+  const store = new EmulatorStore();
+  const scheduler = new Scheduler();
+  const faults = new FaultController(options.random);
+  const dispatcher = new WebhookDispatcher({
+    store, clock, scheduler, faults,
+    retryDelaysMs: options.webhookRetryDelaysMs,
+    timeoutMs: options.webhookTimeoutMs,
+    onError: reportError,
+  });
+  return {
+    options, clock, store, scheduler, faults, dispatcher,
+    throughput: new ThroughputLimiter(options.throughputPerSecond, () => clock.nowMs()),
+    lifecycle: new StatusLifecycle({ store, clock, scheduler, faults, dispatcher, onError: reportError }),
+    mediaUrlSecret: randomBytes(16).toString('hex'),
+    lastSeenBaseUrl: null,
+    reportError,
+  };
+}
+
+/** Base URL (origin + prefix) for links the emulator hands out. */
+export function baseUrlOf(ctx: EmulatorContext): string {
+  return ctx.options.publicBaseUrl ?? ctx.lastSeenBaseUrl ?? `http://localhost${ctx.options.prefix}`;
+}

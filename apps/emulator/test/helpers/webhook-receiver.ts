@@ -1,0 +1,60 @@
+import { isValidWebhookSignature } from '@valeo/cloud-api';
+import Fastify from 'fastify';
+
+export type ReceivedWebhook = { rawBody: string; body: Record<string, unknown>; signature: string | undefined; validSignature: boolean };
+
+/**
+ * A tiny HTTP endpoint on port 0 that records every webhook POST and checks its signature over the
+ * raw bytes. `respondWith` decides the status per call (default 200).
+ */
+export async function startWebhookReceiver(appSecret: string) {
+  const received: ReceivedWebhook[] = [];
+  let respondWith: (callIndex: number) => number = () => 200;
+  let calls = 0;
+  const app = Fastify();
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', { parseAs: 'string' }, (_req, body, done) => done(null, body));
+  app.post('/webhook', async (request, reply) => {
+    const rawBody = String(request.body);
+    const signature = request.headers['x-hub-signature-256'] as string | undefined;
+    received.push({
+      rawBody,
+      body: JSON.parse(rawBody) as Record<string, unknown>,
+      signature,
+      validSignature: isValidWebhookSignature(rawBody, signature, appSecret) && request.headers['content-type'] === 'application/json',
+    });
+    return reply.code(respondWith(calls++)).send('ok');
+  });
+  const address = await app.listen({ port: 0, host: '127.0.0.1' });
+  return {
+    url: `${address}/webhook`,
+    received,
+    respond(fn: (callIndex: number) => number): void {
+      respondWith = fn;
+    },
+    close: () => app.close(),
+  };
+}
+
+export type WebhookReceiver = Awaited<ReturnType<typeof startWebhookReceiver>>;
+
+type Json = Record<string, unknown>;
+const first = (value: unknown): Json => ((Array.isArray(value) ? value[0] : undefined) ?? {}) as Json;
+
+/** `entry[0].changes[0].value` of a webhook body. */
+export function valueOf(body: Json): Json {
+  return (first(first(body['entry'])['changes'])['value'] ?? {}) as Json;
+}
+
+export function fieldOf(body: Json): string {
+  return String(first(first(body['entry'])['changes'])['field']);
+}
+
+/** Every status item received so far, in arrival order. */
+export function statusesOf(received: ReceivedWebhook[]): Json[] {
+  return received.flatMap((w) => (valueOf(w.body)['statuses'] as Json[] | undefined) ?? []);
+}
+
+export function messagesOf(received: ReceivedWebhook[]): Json[] {
+  return received.flatMap((w) => (valueOf(w.body)['messages'] as Json[] | undefined) ?? []);
+}
