@@ -2,6 +2,8 @@
 export type ValidationIssue = { path: string; message: string };
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; errors: ValidationIssue[] };
 
+import { Settings } from 'typebox/system';
+
 type RawError = { keyword: string; schemaPath: string; instancePath: string; message: string };
 
 /** The part of a `Compile(...)` result we use. */
@@ -44,8 +46,25 @@ function toIssues(errors: readonly RawError[]): ValidationIssue[] {
   return issues;
 }
 
+/**
+ * TypeBox stops collecting at `maxErrors` (default 8, a DoS guard). A union reports a mismatch for every
+ * branch before the real problem, so 8 is too few to find it. Raise the cap only while collecting
+ * diagnostics for an already-failed value, and restore it (synchronous, so no other caller sees it).
+ */
+const DIAGNOSTIC_MAX_ERRORS = 256;
+
+function collectErrors(validator: CompiledValidator, input: unknown): readonly RawError[] {
+  const previous = Settings.Get().maxErrors;
+  Settings.Set({ maxErrors: Math.max(previous, DIAGNOSTIC_MAX_ERRORS) });
+  try {
+    return validator.Errors(input);
+  } finally {
+    Settings.Set({ maxErrors: previous });
+  }
+}
+
 /** Wraps a compiled validator into a typed `parse` function that never throws. */
 export function createParser<T>(validator: CompiledValidator): (input: unknown) => ParseResult<T> {
   return (input) =>
-    validator.Check(input) ? { ok: true, value: input as T } : { ok: false, errors: toIssues(validator.Errors(input)) };
+    validator.Check(input) ? { ok: true, value: input as T } : { ok: false, errors: toIssues(collectErrors(validator, input)) };
 }
