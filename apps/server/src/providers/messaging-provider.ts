@@ -44,7 +44,10 @@ export type OutboundMessage = {
   /** Recipient wa_id: E.164 digits without '+'. */
   to: string;
   type: OutboundMessageType;
-  /** The Cloud API object for `type`, e.g. `{ body: 'hi', preview_url: false }` for text. */
+  /**
+   * The Cloud API object for `type`, e.g. `{ body: 'hi', preview_url: false }` for text. `contacts` is
+   * an array on the wire: pass `{ contacts: [...] }` and the provider unwraps it.
+   */
   content: Record<string, unknown>;
   /** wamid of the message this one replies to. */
   replyToWamid?: string;
@@ -114,7 +117,11 @@ export interface MessagingProvider {
   parseWebhook(body: unknown): InboundEvent[];
   /** Uploads media and returns the vendor's media id. */
   uploadMedia(upload: MediaUpload, ctx: ChannelContext): Promise<{ mediaId: string }>;
-  /** Resolves a vendor media id and downloads it within the limits. */
+  /**
+   * Resolves a vendor media id and downloads it within the limits. Media over `maxBytes` or of a type
+   * not in `allowedMimeTypes` is refused with `ProviderError(INVALID_REQUEST)`, before downloading
+   * when the vendor declares size/type, otherwise as soon as the stream passes the cap.
+   */
   downloadMedia(mediaId: string, ctx: ChannelContext, limits: MediaDownloadLimits): Promise<DownloadedMedia>;
   /** Marks an inbound message as read (blue ticks for the customer). */
   markRead(wamid: string, ctx: ChannelContext): Promise<void>;

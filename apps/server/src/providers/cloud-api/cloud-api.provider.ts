@@ -1,4 +1,3 @@
-import { isValidWebhookSignature, SIGNATURE_HEADER } from '@valeo/cloud-api';
 import type {
   ChannelContext, DownloadedMedia, InboundEvent, MediaDownloadLimits, MediaUpload, MessagingProvider,
   OutboundMessage, ProviderCapabilities, RawWebhookRequest, SendResult, WebhookVerdict,
@@ -8,6 +7,7 @@ import { createCloudApiClient, graphPath, type CloudApiClient, type CloudApiClie
 import { downloadCloudApiMedia, uploadCloudApiMedia } from './cloud-api-media.js';
 import { parseCloudApiWebhook } from './parse-cloud-api-webhook.js';
 import { toCloudApiMessage } from './to-cloud-api-message.js';
+import { verifyCloudApiWebhook } from './verify-cloud-api-webhook.js';
 
 export type CloudApiProviderOptions = CloudApiClientOptions;
 
@@ -53,11 +53,7 @@ export class CloudApiProvider implements MessagingProvider {
   }
 
   verifyWebhook(request: RawWebhookRequest, appSecret: string): WebhookVerdict {
-    const header = headerValue(request.headers, SIGNATURE_HEADER);
-    if (header === undefined || header === '') return { ok: false, reason: 'SIGNATURE_MISSING' };
-    return isValidWebhookSignature(request.rawBody, header, appSecret)
-      ? { ok: true }
-      : { ok: false, reason: 'SIGNATURE_INVALID' };
+    return verifyCloudApiWebhook(request, appSecret);
   }
 
   parseWebhook(body: unknown): InboundEvent[] {
@@ -94,11 +90,4 @@ function readMessageId(answer: unknown): string | undefined {
   const first: unknown = Array.isArray(messages) ? messages[0] : undefined;
   const id = typeof first === 'object' && first !== null ? (first as { id?: unknown }).id : undefined;
   return typeof id === 'string' && id !== '' ? id : undefined;
-}
-
-/** Header names are case-insensitive; Node lower-cases them, but a caller may not have. */
-function headerValue(headers: RawWebhookRequest['headers'], name: string): string | undefined {
-  const key = Object.keys(headers).find((k) => k.toLowerCase() === name.toLowerCase());
-  const value = key === undefined ? undefined : headers[key];
-  return Array.isArray(value) ? value[0] : value;
 }

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { isValidWebhookSignature, SIGNATURE_HEADER } from '@valeo/cloud-api';
 import type {
   ChannelContext, DownloadedMedia, InboundEvent, MediaDownloadLimits, MediaUpload, MessagingProvider,
   OutboundMessage, ProviderCapabilities, RawWebhookRequest, SendResult, WebhookVerdict,
@@ -7,6 +6,7 @@ import type {
 import { ProviderError, ProviderErrorCode } from '../provider-error.js';
 import { isMimeAllowed } from '../cloud-api/cloud-api-media.js';
 import { parseCloudApiWebhook } from '../cloud-api/parse-cloud-api-webhook.js';
+import { verifyCloudApiWebhook } from '../cloud-api/verify-cloud-api-webhook.js';
 import { buildFakeWebhookBody, signFakeWebhook, type FakeStatusUpdate, type FakeWebhookItems } from './fake-webhooks.js';
 
 export type FakeCallName = 'send' | 'uploadMedia' | 'downloadMedia' | 'markRead';
@@ -75,10 +75,7 @@ export class FakeMessagingProvider implements MessagingProvider {
   }
 
   verifyWebhook(request: RawWebhookRequest, appSecret: string): WebhookVerdict {
-    const raw = request.headers[SIGNATURE_HEADER];
-    const header = Array.isArray(raw) ? raw[0] : raw;
-    if (header === undefined || header === '') return { ok: false, reason: 'SIGNATURE_MISSING' };
-    return isValidWebhookSignature(request.rawBody, header, appSecret) ? { ok: true } : { ok: false, reason: 'SIGNATURE_INVALID' };
+    return verifyCloudApiWebhook(request, appSecret);
   }
 
   parseWebhook(body: unknown): InboundEvent[] {
