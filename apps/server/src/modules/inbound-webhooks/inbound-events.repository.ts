@@ -1,0 +1,77 @@
+import type { DbExecutor } from '../../db/database.js';
+import { fromDbTime, fromDbTimeOrNull, toDbTime } from '../../db/column-types.js';
+
+/**
+ * `pending` → waits for `inbound.process`; `processed`; `failed` (could not be parsed: kept for
+ * inspection, never retried); `unrouted` (no channel for its phone number / WABA: quarantined).
+ */
+export type InboundEventStatus = 'pending' | 'processed' | 'failed' | 'unrouted';
+
+export type InboundEventRecord = {
+  id: string;
+  tenantId: string | null;
+  channelId: string | null;
+  provider: string;
+  bodySha256: string;
+  rawBody: string;
+  status: InboundEventStatus;
+  error: string | null;
+  receivedAt: Date;
+  processedAt: Date | null;
+};
+
+export type NewInboundEvent = Omit<InboundEventRecord, 'processedAt'>;
+
+/**
+ * Inserts the raw event unless a row with the same body hash exists (Meta re-delivers the very same
+ * bytes for days). Answers whether a row was written. `ON CONFLICT DO NOTHING` instead of
+ * check-then-insert, so two concurrent deliveries cannot both win (Chatwoot PR #13523).
+ */
+export async function insertInboundEventIfNew(db: DbExecutor, event: NewInboundEvent): Promise<boolean> {
+  const result = await db
+    .insertInto('inbound_events')
+    .values({
+      id: event.id,
+      tenant_id: event.tenantId,
+      channel_id: event.channelId,
+      provider: event.provider,
+      body_sha256: event.bodySha256,
+      raw_body: event.rawBody,
+      status: event.status,
+      error: event.error,
+      received_at: toDbTime(event.receivedAt),
+      processed_at: null,
+    })
+    .onConflict((oc) => oc.column('body_sha256').doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
+}
+
+export async function findInboundEvent(db: DbExecutor, id: string): Promise<InboundEventRecord | undefined> {
+  const row = await db.selectFrom('inbound_events').selectAll().where('id', '=', id).executeTakeFirst();
+  if (row === undefined) return undefined;
+  return {
+    id: row.id,
+    tenantId: row.tenant_id,
+    channelId: row.channel_id,
+    provider: row.provider,
+    bodySha256: row.body_sha256,
+    rawBody: row.raw_body,
+    status: row.status as InboundEventStatus,
+    error: row.error,
+    receivedAt: fromDbTime(row.received_at),
+    processedAt: fromDbTimeOrNull(row.processed_at),
+  };
+}
+
+/** Final state of a processed or unparsable event; `note` keeps what was skipped or unmatched. */
+export async function finishInboundEvent(
+  db: DbExecutor,
+  input: { id: string; status: 'processed' | 'failed'; note: string | null; at: Date },
+): Promise<void> {
+  await db
+    .updateTable('inbound_events')
+    .set({ status: input.status, error: input.note, processed_at: toDbTime(input.at) })
+    .where('id', '=', input.id)
+    .execute();
+}

@@ -1,0 +1,171 @@
+import { Type } from 'typebox';
+import type { Clock } from '../../core/clock.js';
+import type { Logger } from '../../core/logger.js';
+import type { Db } from '../../db/database.js';
+import type { InboundEvent, MessagingProvider } from '../../providers/messaging-provider.js';
+import { RetryJobError } from '../../queue/job-errors.js';
+import { defineJob, type JobContext, type JobHandler } from '../../queue/job-queue.js';
+import { findInboundEvent, finishInboundEvent, type InboundEventRecord } from './inbound-events.repository.js';
+import type { InboundMediaInput, InboundMediaRegistrar, InboundMessageSink } from './inbound-message-sink.js';
+import type { WebhookChannel, WebhookChannelDirectory } from './webhook-channels.js';
+
+/** Turns one stored raw webhook into messages, statuses and media downloads. */
+export const processInboundEventJob = defineJob({
+  name: 'inbound.process',
+  schema: Type.Object({ inboundEventId: Type.String({ minLength: 1 }) }, { additionalProperties: false }),
+  maxAttempts: 10,
+  backoff: { baseMs: 1_000, maxMs: 60_000 },
+});
+
+export type ProcessInboundEventPayload = { inboundEventId: string };
+
+export type ProcessInboundEventDeps = {
+  db: Db;
+  provider: MessagingProvider;
+  channels: WebhookChannelDirectory;
+  sink: InboundMessageSink;
+  media: InboundMediaRegistrar;
+  clock: Clock;
+  logger: Logger;
+  /**
+   * Attempts during which a status for a message we do not know yet is retried: Meta can report
+   * `sent` before our own send transaction committed the wamid. @defaultValue 4
+   */
+  statusMatchAttempts?: number;
+  /** Delay before such a retry, times the attempt number. @defaultValue 1000 ms */
+  statusRetryDelayMs?: number;
+};
+
+const MEDIA_MESSAGE_TYPES: readonly string[] = ['image', 'audio', 'video', 'document', 'sticker'];
+
+/** What a run noticed beyond the normal flow; kept on the event row as its note. */
+type RunReport = { unmatched: string[]; unrouted: number; vendorErrors: number[]; otherFields: Set<string> };
+
+/** The `inbound.process` handler, to register with `queue.work(processInboundEventJob, …)`. */
+export function createProcessInboundEventHandler(deps: ProcessInboundEventDeps): JobHandler<ProcessInboundEventPayload> {
+  const processor = new InboundEventProcessor(deps);
+  return (payload, ctx) => processor.process(payload, ctx);
+}
+
+/**
+ * Idempotent under replays: a finished event is skipped, `recordInbound` dedupes by wamid (and a
+ * duplicate never gets a second media row), statuses only move forward.
+ */
+export class InboundEventProcessor {
+  readonly #deps: ProcessInboundEventDeps;
+  readonly #log: Logger;
+  readonly #statusMatchAttempts: number;
+  readonly #statusRetryDelayMs: number;
+
+  constructor(deps: ProcessInboundEventDeps) {
+    this.#deps = deps;
+    this.#log = deps.logger.child({ job: processInboundEventJob.name });
+    this.#statusMatchAttempts = deps.statusMatchAttempts ?? 4;
+    this.#statusRetryDelayMs = deps.statusRetryDelayMs ?? 1_000;
+  }
+
+  async process(payload: ProcessInboundEventPayload, ctx: JobContext): Promise<void> {
+    const { db, clock } = this.#deps;
+    const event = await findInboundEvent(db, payload.inboundEventId);
+    // Gone or already final: a re-delivered job is a no-op (handlers are at-least-once).
+    if (event === undefined || event.status !== 'pending') return;
+    const items = this.#parseItems(event);
+    if (items instanceof Error) {
+      this.#log.error({ eventId: event.id, err: items.message }, 'stored webhook cannot be parsed; kept as failed');
+      await finishInboundEvent(db, { id: event.id, status: 'failed', note: items.message, at: clock.now() });
+      return;
+    }
+    const report: RunReport = { unmatched: [], unrouted: 0, vendorErrors: [], otherFields: new Set() };
+    // Every entry × change × item, in order (house rule 6; Chatwoot and whatsapp-api-js read only [0]).
+    for (const item of items) await this.#processItem(item, event, report);
+    if (report.unmatched.length > 0 && ctx.attempt < this.#statusMatchAttempts) {
+      throw new RetryJobError(`${report.unmatched.length} status update(s) for messages not found yet`, {
+        retryAfterMs: this.#statusRetryDelayMs * ctx.attempt,
+      });
+    }
+    if (report.unmatched.length > 0) {
+      this.#log.warn({ eventId: event.id, wamids: report.unmatched }, 'status updates for unknown messages; recorded as unmatched');
+    }
+    await finishInboundEvent(db, { id: event.id, status: 'processed', note: describeReport(report), at: clock.now() });
+  }
+
+  #parseItems(event: InboundEventRecord): InboundEvent[] | Error {
+    try {
+      return this.#deps.provider.parseWebhook(JSON.parse(event.rawBody));
+    } catch (error) {
+      return error instanceof Error ? error : new Error(String(error));
+    }
+  }
+
+  async #processItem(item: InboundEvent, event: InboundEventRecord, report: RunReport): Promise<void> {
+    if (item.kind === 'other') {
+      report.otherFields.add(item.field);
+      this.#log.info({ eventId: event.id, field: item.field, wabaId: item.wabaId }, 'webhook field without a handler; kept raw');
+      return;
+    }
+    const channel = item.phoneNumberId === undefined ? undefined : await this.#routeTo(item.phoneNumberId, event);
+    if (item.kind === 'error') {
+      report.vendorErrors.push(...item.errors.map((e) => e.code));
+      this.#log.warn({ eventId: event.id, channelId: channel?.channelId, errors: item.errors }, 'webhook carries value-level errors');
+      return;
+    }
+    if (channel === undefined) {
+      report.unrouted += 1;
+      this.#log.warn({ eventId: event.id, phoneNumberId: item.phoneNumberId }, 'webhook item for a phone number without channel; skipped');
+      return;
+    }
+    const scope = { tenantId: channel.tenantId, channelId: channel.channelId };
+    if (item.kind === 'status') {
+      const result = await this.#deps.sink.applyStatus({ ...scope, event: item });
+      if (result.outcome === 'message-not-found') report.unmatched.push(`${item.wamid} (${item.status})`);
+      return;
+    }
+    await this.#recordMessage(item, scope);
+  }
+
+  /** The message and, for media types, its media row + `media.fetch` job: one transaction. */
+  async #recordMessage(item: Extract<InboundEvent, { kind: 'message' }>, scope: { tenantId: string; channelId: string }): Promise<void> {
+    await this.#deps.db.transaction().execute(async (trx) => {
+      const recorded = await this.#deps.sink.recordInbound({ ...scope, event: item }, trx);
+      // A duplicate already got its media row when it was first recorded, in that transaction.
+      if (recorded.duplicate || !MEDIA_MESSAGE_TYPES.includes(item.type)) return;
+      const media = toMediaInput(item.content, { ...scope, messageId: recorded.messageId, messageType: item.type });
+      if (media !== undefined) await this.#deps.media.registerInbound(media, trx);
+    });
+  }
+
+  /**
+   * The channel comes from our own lookup, never from the body. When intake routed the whole body to
+   * one channel (the common case), items must belong to it: intake verified the signature for that
+   * channel only.
+   */
+  async #routeTo(phoneNumberId: string, event: InboundEventRecord): Promise<WebhookChannel | undefined> {
+    const channel = await this.#deps.channels.byPhoneNumberId(phoneNumberId);
+    if (channel !== undefined && event.channelId !== null && channel.channelId !== event.channelId) return undefined;
+    return channel;
+  }
+}
+
+type MediaScope = Pick<InboundMediaInput, 'tenantId' | 'channelId' | 'messageId' | 'messageType'>;
+
+/** `{id, mime_type, sha256, filename?, animated?}` of an inbound media message (REFERENCE.md §4.4). */
+export function toMediaInput(content: Record<string, unknown>, scope: MediaScope): InboundMediaInput | undefined {
+  const id = content['id'];
+  if (typeof id !== 'string' || id === '') return undefined;
+  const input: InboundMediaInput = { ...scope, providerMediaId: id };
+  if (typeof content['mime_type'] === 'string') input.mimeType = content['mime_type'];
+  if (typeof content['sha256'] === 'string') input.sha256 = content['sha256'];
+  if (typeof content['filename'] === 'string') input.filename = content['filename'];
+  if (typeof content['animated'] === 'boolean') input.animated = content['animated'];
+  return input;
+}
+
+function describeReport(report: RunReport): string | null {
+  const parts: string[] = [];
+  if (report.unmatched.length > 0) parts.push(`unmatched statuses: ${report.unmatched.join(', ')}`);
+  if (report.unrouted > 0) parts.push(`items without channel: ${report.unrouted}`);
+  if (report.vendorErrors.length > 0) parts.push(`value-level errors: ${report.vendorErrors.join(', ')}`);
+  if (report.otherFields.size > 0) parts.push(`unhandled fields: ${[...report.otherFields].join(', ')}`);
+  const note = parts.join('; ');
+  return note === '' ? null : note.slice(0, 2_000);
+}
