@@ -46,7 +46,13 @@ export function createEmulatorPlugin(opts: EmulatorOptions = {}): { plugin: Fast
 
 /** Builds the standalone emulator app (never listens; `main.ts` or a test does). */
 export async function buildEmulatorApp(opts: EmulatorOptions = {}): Promise<FastifyInstance> {
-  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 5 * 1024 * 1024 });
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    bodyLimit: 5 * 1024 * 1024,
+    // Clients that gave up (timeoutAfterAccept, latency faults) leave keep-alive sockets behind that
+    // undici does not close; without this, close() would wait for them forever.
+    forceCloseConnections: true,
+  });
   const { plugin } = createEmulatorPlugin(opts);
   await app.register(plugin, { prefix: resolveOptions(opts).prefix });
   return app;

@@ -13,7 +13,7 @@ import { templatesRoutes } from './templates.routes.js';
  */
 export function graphPlugin(ctx: EmulatorContext): FastifyPluginAsync {
   return async (app) => {
-    app.addHook('onRequest', async (_request, reply) => {
+    app.addHook('preHandler', async (_request, reply) => {
       await holdResponse(reply, ctx.faults.latencyMs);
       if (ctx.faults.take('serverErrors')) {
         return sendGraphError(reply, { code: ctx.faults.serverErrorCodeValue, details: 'Emulated server error (fault injection).' });
