@@ -69,6 +69,7 @@ async function createMessages(db: AnyDb, { ts, json }: Types): Promise<void> {
     .addColumn('channel_id', 'text', (c) => c.notNull().references('channels.id').onDelete('cascade'))
     .addColumn('conversation_id', 'text', (c) => c.notNull().references('conversations.id').onDelete('cascade'))
     .addColumn('contact_id', 'text', (c) => c.notNull().references('contacts.id').onDelete('cascade'))
+    .addColumn('contact_wa_id', 'text', (c) => c.notNull())
     .addColumn('direction', 'text', (c) => c.notNull())
     .addColumn('type', 'text', (c) => c.notNull())
     .addColumn('content', json, (c) => c.notNull())
@@ -88,6 +89,7 @@ async function createMessages(db: AnyDb, { ts, json }: Types): Promise<void> {
   await db.schema.createIndex('messages_conversation_idx').on('messages').columns(['conversation_id', 'id']).execute();
   await db.schema.createIndex('messages_tenant_id_idx').on('messages').columns(['tenant_id', 'id']).execute();
   await db.schema.createIndex('messages_wamid_idx').on('messages').column('wamid').execute();
+  await db.schema.createIndex('messages_tenant_contact_idx').on('messages').columns(['tenant_id', 'contact_wa_id', 'id']).execute();
 }
 
 async function createMessageStatuses(db: AnyDb, { ts, json }: Types): Promise<void> {

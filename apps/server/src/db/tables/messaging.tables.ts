@@ -33,6 +33,8 @@ export type MessagesTable = {
   channel_id: string;
   conversation_id: string;
   contact_id: string;
+  /** Denormalised from contacts: filters and views need it on every message. */
+  contact_wa_id: string;
   /** 'inbound' | 'outbound' */
   direction: string;
   type: string;

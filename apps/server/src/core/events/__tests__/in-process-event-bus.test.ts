@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import type { Logger } from '../../logger.js';
 import { InProcessEventBus } from '../in-process-event-bus.js';
 
 const payload = { tenantId: 't', channelId: 'c', conversationId: 'v', messageId: 'm', contactWaId: '49', type: 'text' };
@@ -21,7 +22,8 @@ describe('InProcessEventBus', () => {
 
   it('logs a failing handler without affecting the others', async () => {
     const error = vi.fn();
-    const bus = new InProcessEventBus({ debug: vi.fn(), info: vi.fn(), warn: vi.fn(), error, child: () => bus as never });
+    const logger: Logger = { debug: vi.fn(), info: vi.fn(), warn: vi.fn(), error, child: () => logger };
+    const bus = new InProcessEventBus(logger);
     const ok = vi.fn();
     bus.subscribe('message.received', () => {
       throw new Error('boom');

@@ -1,0 +1,92 @@
+import { sql } from 'kysely';
+import type { DbExecutor } from '../../db/database.js';
+import { fromDbTime, fromDbTimeOrNull, toDbTime } from '../../db/column-types.js';
+import type { ContactsTable } from '../../db/tables/messaging.tables.js';
+import { newId } from '../../core/ids.js';
+import type { Selectable } from 'kysely';
+
+export type Contact = {
+  id: string;
+  tenantId: string;
+  waId: string;
+  profileName: string | null;
+  lastInboundAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+export type UpsertContactInput = {
+  tenantId: string;
+  waId: string;
+  profileName?: string | undefined;
+  /** Set when the customer wrote; only ever moves forward. */
+  inboundAt?: Date | undefined;
+  now: Date;
+};
+
+/** Insert-or-update in one statement (both dialects support ON CONFLICT … RETURNING). */
+export async function upsertContact(db: DbExecutor, input: UpsertContactInput): Promise<Contact> {
+  const now = toDbTime(input.now);
+  const row = await db
+    .insertInto('contacts')
+    .values({
+      id: newId(),
+      tenant_id: input.tenantId,
+      wa_id: input.waId,
+      profile_name: input.profileName ?? null,
+      last_inbound_at: input.inboundAt ? toDbTime(input.inboundAt) : null,
+      created_at: now,
+      updated_at: now,
+    })
+    .onConflict((oc) =>
+      oc.columns(['tenant_id', 'wa_id']).doUpdateSet({
+        profile_name: sql`coalesce(excluded.profile_name, contacts.profile_name)`,
+        last_inbound_at: sql`case when contacts.last_inbound_at is null or excluded.last_inbound_at > contacts.last_inbound_at
+          then excluded.last_inbound_at else contacts.last_inbound_at end`,
+        updated_at: sql`excluded.updated_at`,
+      }),
+    )
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return toContact(row);
+}
+
+export async function findContactByWaId(db: DbExecutor, tenantId: string, waId: string): Promise<Contact | undefined> {
+  const row = await db.selectFrom('contacts').selectAll().where('tenant_id', '=', tenantId).where('wa_id', '=', waId).executeTakeFirst();
+  return row ? toContact(row) : undefined;
+}
+
+export async function findContactById(db: DbExecutor, tenantId: string, id: string): Promise<Contact | undefined> {
+  const row = await db.selectFrom('contacts').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
+  return row ? toContact(row) : undefined;
+}
+
+/** Newest first, keyset-paginated by id (UUIDv7 ids sort by creation time). */
+export async function listContacts(
+  db: DbExecutor,
+  opts: { tenantId: string; limit: number; beforeId?: string | undefined; search?: string | undefined },
+): Promise<Contact[]> {
+  let query = db.selectFrom('contacts').selectAll().where('tenant_id', '=', opts.tenantId);
+  if (opts.beforeId) query = query.where('id', '<', opts.beforeId);
+  if (opts.search) {
+    // Wildcards are stripped rather than escaped: LIKE escaping differs between SQLite and PostgreSQL.
+    const pattern = `%${opts.search.replace(/[%_\\]/g, '')}%`;
+    query = query.where((eb) =>
+      eb.or([eb('wa_id', 'like', pattern), eb(sql`lower(coalesce(profile_name, ''))`, 'like', pattern.toLowerCase())]),
+    );
+  }
+  const rows = await query.orderBy('id', 'desc').limit(opts.limit).execute();
+  return rows.map(toContact);
+}
+
+function toContact(row: Selectable<ContactsTable>): Contact {
+  return {
+    id: row.id,
+    tenantId: row.tenant_id,
+    waId: row.wa_id,
+    profileName: row.profile_name,
+    lastInboundAt: fromDbTimeOrNull(row.last_inbound_at),
+    createdAt: fromDbTime(row.created_at),
+    updatedAt: fromDbTime(row.updated_at),
+  };
+}

@@ -1,0 +1,129 @@
+import { sql, type Selectable } from 'kysely';
+import type { DbExecutor } from '../../db/database.js';
+import { fromDbTime, fromDbTimeOrNull, toDbTime } from '../../db/column-types.js';
+import type { ConversationsTable } from '../../db/tables/messaging.tables.js';
+import { newId } from '../../core/ids.js';
+import { windowExpiresAt } from './service-window.js';
+
+export type Conversation = {
+  id: string;
+  tenantId: string;
+  channelId: string;
+  contactId: string;
+  status: 'open' | 'closed';
+  unreadCount: number;
+  lastMessageAt: Date | null;
+  lastMessagePreview: string | null;
+  lastInboundAt: Date | null;
+  windowExpiresAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+export type TouchConversationInput = {
+  tenantId: string;
+  channelId: string;
+  contactId: string;
+  now: Date;
+  /** When the message was sent or received; the conversation's `last_message_at` only moves forward. */
+  messageAt: Date;
+  preview: string;
+  /** Inbound: opens the 24-hour window from `messageAt`, counts as unread and reopens the thread. */
+  inbound: boolean;
+};
+
+/** Creates the (channel, contact) thread on first traffic and records the latest message. */
+export async function touchConversation(db: DbExecutor, input: TouchConversationInput): Promise<Conversation> {
+  const now = toDbTime(input.now);
+  const messageAt = toDbTime(input.messageAt);
+  const inboundAt = input.inbound ? messageAt : null;
+  const row = await db
+    .insertInto('conversations')
+    .values({
+      id: newId(),
+      tenant_id: input.tenantId,
+      channel_id: input.channelId,
+      contact_id: input.contactId,
+      status: 'open',
+      unread_count: input.inbound ? 1 : 0,
+      last_message_at: messageAt,
+      last_message_preview: input.preview,
+      last_inbound_at: inboundAt,
+      window_expires_at: input.inbound ? toDbTime(windowExpiresAt(input.messageAt)) : null,
+      created_at: now,
+      updated_at: now,
+    })
+    .onConflict((oc) =>
+      oc.columns(['channel_id', 'contact_id']).doUpdateSet({
+        status: input.inbound ? 'open' : sql`conversations.status`,
+        unread_count: sql`conversations.unread_count + excluded.unread_count`,
+        last_message_preview: sql`case when conversations.last_message_at is null or excluded.last_message_at >= conversations.last_message_at
+          then excluded.last_message_preview else conversations.last_message_preview end`,
+        last_message_at: sql`case when conversations.last_message_at is null or excluded.last_message_at >= conversations.last_message_at
+          then excluded.last_message_at else conversations.last_message_at end`,
+        window_expires_at: sql`case when excluded.last_inbound_at is not null and (conversations.last_inbound_at is null or excluded.last_inbound_at > conversations.last_inbound_at)
+          then excluded.window_expires_at else conversations.window_expires_at end`,
+        last_inbound_at: sql`case when excluded.last_inbound_at is not null and (conversations.last_inbound_at is null or excluded.last_inbound_at > conversations.last_inbound_at)
+          then excluded.last_inbound_at else conversations.last_inbound_at end`,
+        updated_at: sql`excluded.updated_at`,
+      }),
+    )
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return toConversation(row);
+}
+
+export async function findConversation(db: DbExecutor, tenantId: string, id: string): Promise<Conversation | undefined> {
+  const row = await db.selectFrom('conversations').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
+  return row ? toConversation(row) : undefined;
+}
+
+export async function findConversationByContact(db: DbExecutor, channelId: string, contactId: string): Promise<Conversation | undefined> {
+  const row = await db
+    .selectFrom('conversations')
+    .selectAll()
+    .where('channel_id', '=', channelId)
+    .where('contact_id', '=', contactId)
+    .executeTakeFirst();
+  return row ? toConversation(row) : undefined;
+}
+
+export type ConversationCursor = { lastMessageAt: string; id: string };
+
+/** Most recent activity first; keyset pagination on (last_message_at, id). */
+export async function listConversations(
+  db: DbExecutor,
+  opts: { tenantId: string; limit: number; channelId?: string | undefined; status?: string | undefined; after?: ConversationCursor | undefined },
+): Promise<Conversation[]> {
+  let query = db.selectFrom('conversations').selectAll().where('tenant_id', '=', opts.tenantId).where('last_message_at', 'is not', null);
+  if (opts.channelId) query = query.where('channel_id', '=', opts.channelId);
+  if (opts.status) query = query.where('status', '=', opts.status);
+  const after = opts.after;
+  if (after) {
+    query = query.where((eb) =>
+      eb.or([
+        eb('last_message_at', '<', after.lastMessageAt),
+        eb.and([eb('last_message_at', '=', after.lastMessageAt), eb('id', '<', after.id)]),
+      ]),
+    );
+  }
+  const rows = await query.orderBy('last_message_at', 'desc').orderBy('id', 'desc').limit(opts.limit).execute();
+  return rows.map(toConversation);
+}
+
+export function toConversation(row: Selectable<ConversationsTable>): Conversation {
+  return {
+    id: row.id,
+    tenantId: row.tenant_id,
+    channelId: row.channel_id,
+    contactId: row.contact_id,
+    status: row.status === 'closed' ? 'closed' : 'open',
+    unreadCount: row.unread_count,
+    lastMessageAt: fromDbTimeOrNull(row.last_message_at),
+    lastMessagePreview: row.last_message_preview,
+    lastInboundAt: fromDbTimeOrNull(row.last_inbound_at),
+    windowExpiresAt: fromDbTimeOrNull(row.window_expires_at),
+    createdAt: fromDbTime(row.created_at),
+    updatedAt: fromDbTime(row.updated_at),
+  };
+}

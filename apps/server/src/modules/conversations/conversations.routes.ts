@@ -1,0 +1,69 @@
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { ContactPage, Conversation, ConversationPage, ListContactsQuery, ListConversationsQuery } from '@valeo/contracts';
+import type { Clock } from '../../core/clock.js';
+import { decodeCursor, encodeCursor } from '../../core/pagination-cursor.js';
+import { authOf, requireScope } from '../../http/plugins/auth.plugin.js';
+import type { ContactsService } from '../contacts/index.js';
+import type { ConversationsService } from './conversations.service.js';
+import { toContactView, toConversationView } from './conversation-view.js';
+
+type Deps = { conversations: ConversationsService; contacts: ContactsService; clock: Clock };
+
+/** `/conversations` and `/contacts` (read side; both are created from traffic). */
+export function registerConversationsRoutes(app: FastifyInstance, deps: Deps): void {
+  const r = app.withTypeProvider<TypeBoxTypeProvider>();
+
+  r.get('/conversations', {
+    onRequest: requireScope('messages:read'),
+    schema: { tags: ['conversations'], summary: 'Conversations, most recent activity first', querystring: ListConversationsQuery, response: { 200: ConversationPage } },
+  }, async (request) => {
+    const { tenantId } = authOf(request);
+    const limit = request.query.limit ?? 50;
+    const rows = await deps.conversations.list({
+      tenantId,
+      limit: limit + 1,
+      channelId: request.query.channelId,
+      status: request.query.status,
+      after: decodeCursor(request.query.cursor, ['lastMessageAt', 'id']),
+    });
+    const page = rows.slice(0, limit);
+    const contacts = await deps.contacts.byIds(tenantId, page.map((c) => c.contactId));
+    const now = deps.clock.now();
+    const last = page.at(-1);
+    return {
+      data: page.flatMap((c) => {
+        const contact = contacts.get(c.contactId);
+        return contact ? [toConversationView(c, contact, now)] : [];
+      }),
+      nextCursor: rows.length > limit && last?.lastMessageAt ? encodeCursor({ lastMessageAt: last.lastMessageAt.toISOString(), id: last.id }) : null,
+    };
+  });
+
+  r.get('/conversations/:id', {
+    onRequest: requireScope('messages:read'),
+    schema: { tags: ['conversations'], summary: 'One conversation', params: Type.Object({ id: Type.String() }), response: { 200: Conversation } },
+  }, async (request) => {
+    const { tenantId } = authOf(request);
+    const conversation = await deps.conversations.get(tenantId, request.params.id);
+    const contact = await deps.contacts.get(tenantId, conversation.contactId);
+    return toConversationView(conversation, contact, deps.clock.now());
+  });
+
+  r.get('/contacts', {
+    onRequest: requireScope('messages:read'),
+    schema: { tags: ['contacts'], summary: 'Contacts, newest first', querystring: ListContactsQuery, response: { 200: ContactPage } },
+  }, async (request) => {
+    const limit = request.query.limit ?? 50;
+    const rows = await deps.contacts.list({
+      tenantId: authOf(request).tenantId,
+      limit: limit + 1,
+      beforeId: decodeCursor(request.query.cursor, ['id'])?.id,
+      search: request.query.search,
+    });
+    const page = rows.slice(0, limit);
+    const last = page.at(-1);
+    return { data: page.map(toContactView), nextCursor: rows.length > limit && last ? encodeCursor({ id: last.id }) : null };
+  });
+}

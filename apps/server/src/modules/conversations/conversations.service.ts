@@ -1,0 +1,35 @@
+import type { Db, DbExecutor } from '../../db/database.js';
+import { notFound } from '../../core/errors/app-error.js';
+import {
+  findConversation,
+  findConversationByContact,
+  listConversations,
+  touchConversation,
+  type Conversation,
+  type ConversationCursor,
+  type TouchConversationInput,
+} from './conversations.repository.js';
+
+export type ConversationsService = ReturnType<typeof createConversationsService>;
+
+/** One thread per (channel, contact); tracks the 24-hour customer-service window. */
+export function createConversationsService(db: Db) {
+  return {
+    /** Records a message in the thread (creating it on first traffic). Pass `executor` to join a transaction. */
+    touch: (input: TouchConversationInput, executor: DbExecutor = db): Promise<Conversation> => touchConversation(executor, input),
+    findByContact: (channelId: string, contactId: string, executor: DbExecutor = db) =>
+      findConversationByContact(executor, channelId, contactId),
+    async get(tenantId: string, id: string): Promise<Conversation> {
+      const conversation = await findConversation(db, tenantId, id);
+      if (!conversation) throw notFound('CONVERSATION_NOT_FOUND', `Conversation ${id} not found`);
+      return conversation;
+    },
+    list: (opts: {
+      tenantId: string;
+      limit: number;
+      channelId?: string | undefined;
+      status?: string | undefined;
+      after?: ConversationCursor | undefined;
+    }) => listConversations(db, opts),
+  };
+}

@@ -1,0 +1,27 @@
+import type { Clock } from '../../core/clock.js';
+import type { EventBus } from '../../core/events/event-bus.js';
+import type { Logger } from '../../core/logger.js';
+import type { Db } from '../../db/database.js';
+import type { ChannelContext, MessagingProvider } from '../../providers/messaging-provider.js';
+import type { JobQueue } from '../../queue/job-queue.js';
+import type { ContactsService } from '../contacts/index.js';
+import type { ConversationsService } from '../conversations/index.js';
+
+/** What the messages module needs from the channels module (kept narrow so tests can stand in). */
+export type ChannelAccess = {
+  /** Decrypted credentials + resolved base URL; throws CHANNEL_NOT_FOUND (404) for another tenant's channel. */
+  getChannelContext(tenantId: string, channelId: string): Promise<ChannelContext>;
+};
+
+export type MessagesDeps = {
+  db: Db;
+  queue: JobQueue;
+  clock: Clock;
+  events: EventBus;
+  logger: Logger;
+  channels: ChannelAccess;
+  contacts: ContactsService;
+  conversations: ConversationsService;
+  /** The provider that serves a channel (composition decides; all channels are Cloud API today). */
+  providerFor(channel: ChannelContext): MessagingProvider;
+};

@@ -1,0 +1,221 @@
+import { sql, type Selectable } from 'kysely';
+import type { DbExecutor } from '../../db/database.js';
+import { fromDbJson, fromDbTime, fromDbTimeOrNull, toDbJson, toDbTime } from '../../db/column-types.js';
+import type { MessagesTable } from '../../db/tables/messaging.tables.js';
+import { newId } from '../../core/ids.js';
+import { statusRank } from './message-status.js';
+import { MESSAGE_STATUSES, type MessageError, type MessageStatus } from './messages.types.js';
+
+export type MessageRecord = {
+  id: string;
+  tenantId: string;
+  channelId: string;
+  conversationId: string;
+  contactId: string;
+  contactWaId: string;
+  direction: 'inbound' | 'outbound';
+  type: string;
+  content: Record<string, unknown>;
+  status: MessageStatus;
+  wamid: string | null;
+  replyToWamid: string | null;
+  idempotencyKey: string | null;
+  error: MessageError | null;
+  pricing: Record<string, unknown> | null;
+  sendAttempts: number;
+  providerTimestamp: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+export type NewMessage = Omit<MessageRecord, 'id' | 'error' | 'pricing' | 'sendAttempts' | 'createdAt' | 'updatedAt'> & { id?: string };
+
+/** Inserts a message; returns undefined when the (channel, wamid) or (tenant, idempotency key) already exists. */
+export async function insertMessage(db: DbExecutor, message: NewMessage, now: Date): Promise<MessageRecord | undefined> {
+  const at = toDbTime(now);
+  const row = await db
+    .insertInto('messages')
+    .values({
+      id: message.id ?? newId(),
+      tenant_id: message.tenantId,
+      channel_id: message.channelId,
+      conversation_id: message.conversationId,
+      contact_id: message.contactId,
+      contact_wa_id: message.contactWaId,
+      direction: message.direction,
+      type: message.type,
+      content: toDbJson(message.content),
+      status: message.status,
+      wamid: message.wamid,
+      reply_to_wamid: message.replyToWamid,
+      idempotency_key: message.idempotencyKey,
+      error: null,
+      pricing: null,
+      send_attempts: 0,
+      provider_timestamp: message.providerTimestamp ? toDbTime(message.providerTimestamp) : null,
+      created_at: at,
+      updated_at: at,
+    })
+    .onConflict((oc) => oc.doNothing())
+    .returningAll()
+    .executeTakeFirst();
+  return row ? toMessage(row) : undefined;
+}
+
+export async function findMessage(db: DbExecutor, tenantId: string, id: string): Promise<MessageRecord | undefined> {
+  const row = await db.selectFrom('messages').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
+  return row ? toMessage(row) : undefined;
+}
+
+/** For jobs, which carry only our id. */
+export async function findMessageById(db: DbExecutor, id: string): Promise<MessageRecord | undefined> {
+  const row = await db.selectFrom('messages').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? toMessage(row) : undefined;
+}
+
+export async function findMessageByIdempotencyKey(db: DbExecutor, tenantId: string, key: string): Promise<MessageRecord | undefined> {
+  const row = await db
+    .selectFrom('messages')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('idempotency_key', '=', key)
+    .executeTakeFirst();
+  return row ? toMessage(row) : undefined;
+}
+
+export async function findMessageByWamid(db: DbExecutor, channelId: string, wamid: string): Promise<MessageRecord | undefined> {
+  const row = await db.selectFrom('messages').selectAll().where('channel_id', '=', channelId).where('wamid', '=', wamid).executeTakeFirst();
+  return row ? toMessage(row) : undefined;
+}
+
+export type StatusUpdate = {
+  id: string;
+  status: MessageStatus;
+  now: Date;
+  wamid?: string | undefined;
+  error?: MessageError | null | undefined;
+  pricing?: Record<string, unknown> | undefined;
+  incrementAttempts?: boolean;
+};
+
+/**
+ * Moves a message to `status` only if that is an advance (race-safe: the rank check is in the
+ * WHERE clause, so two workers applying statuses concurrently cannot move it backwards).
+ * Returns whether a row changed.
+ */
+export async function advanceMessageStatus(db: DbExecutor, update: StatusUpdate): Promise<boolean> {
+  const lower = MESSAGE_STATUSES.filter((s) => statusRank(s) < statusRank(update.status));
+  if (lower.length === 0) return false;
+  const result = await db
+    .updateTable('messages')
+    .set({
+      status: update.status,
+      updated_at: toDbTime(update.now),
+      ...(update.wamid !== undefined ? { wamid: sql<string>`coalesce(wamid, ${update.wamid})` } : {}),
+      ...(update.error !== undefined ? { error: update.error === null ? null : toDbJson(update.error) } : {}),
+      ...(update.pricing !== undefined ? { pricing: toDbJson(update.pricing) } : {}),
+      ...(update.incrementAttempts ? { send_attempts: sql<number>`send_attempts + 1` } : {}),
+    })
+    .where('id', '=', update.id)
+    .where('status', 'in', lower)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+/** Unconditional set, for the send pipeline's own transitions (e.g. back to queued on a rate limit). */
+export async function setMessageStatus(db: DbExecutor, update: StatusUpdate): Promise<void> {
+  await db
+    .updateTable('messages')
+    .set({
+      status: update.status,
+      updated_at: toDbTime(update.now),
+      ...(update.wamid !== undefined ? { wamid: update.wamid } : {}),
+      ...(update.error !== undefined ? { error: update.error === null ? null : toDbJson(update.error) } : {}),
+      ...(update.incrementAttempts ? { send_attempts: sql<number>`send_attempts + 1` } : {}),
+    })
+    .where('id', '=', update.id)
+    .execute();
+}
+
+/** Records a status in the history; a replayed status is ignored. Returns whether it was new. */
+export async function recordStatusHistory(
+  db: DbExecutor,
+  entry: { messageId: string; status: MessageStatus; at: Date; error?: MessageError | undefined },
+): Promise<boolean> {
+  const row = await db
+    .insertInto('message_statuses')
+    .values({
+      id: newId(),
+      message_id: entry.messageId,
+      status: entry.status,
+      at: toDbTime(entry.at),
+      error: entry.error ? toDbJson(entry.error) : null,
+    })
+    .onConflict((oc) => oc.columns(['message_id', 'status']).doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function listStatusHistory(db: DbExecutor, messageIds: string[]): Promise<Map<string, { status: MessageStatus; at: Date }[]>> {
+  const byMessage = new Map<string, { status: MessageStatus; at: Date }[]>();
+  if (messageIds.length === 0) return byMessage;
+  const rows = await db.selectFrom('message_statuses').select(['message_id', 'status', 'at']).where('message_id', 'in', messageIds).execute();
+  for (const row of rows) {
+    const list = byMessage.get(row.message_id) ?? [];
+    list.push({ status: row.status as MessageStatus, at: fromDbTime(row.at) });
+    byMessage.set(row.message_id, list);
+  }
+  for (const list of byMessage.values()) list.sort((a, b) => a.at.getTime() - b.at.getTime() || statusRank(a.status) - statusRank(b.status));
+  return byMessage;
+}
+
+export type MessageFilter = {
+  tenantId: string;
+  limit: number;
+  beforeId?: string | undefined;
+  channelId?: string | undefined;
+  conversationId?: string | undefined;
+  contactId?: string | undefined;
+  contactWaId?: string | undefined;
+  direction?: 'inbound' | 'outbound' | undefined;
+  wamid?: string | undefined;
+};
+
+/** Newest first, keyset-paginated by id (UUIDv7: creation order). */
+export async function listMessages(db: DbExecutor, filter: MessageFilter): Promise<MessageRecord[]> {
+  let query = db.selectFrom('messages').selectAll().where('tenant_id', '=', filter.tenantId);
+  if (filter.beforeId) query = query.where('id', '<', filter.beforeId);
+  if (filter.channelId) query = query.where('channel_id', '=', filter.channelId);
+  if (filter.conversationId) query = query.where('conversation_id', '=', filter.conversationId);
+  if (filter.contactId) query = query.where('contact_id', '=', filter.contactId);
+  if (filter.contactWaId) query = query.where('contact_wa_id', '=', filter.contactWaId);
+  if (filter.direction) query = query.where('direction', '=', filter.direction);
+  if (filter.wamid) query = query.where('wamid', '=', filter.wamid);
+  const rows = await query.orderBy('id', 'desc').limit(filter.limit).execute();
+  return rows.map(toMessage);
+}
+
+function toMessage(row: Selectable<MessagesTable>): MessageRecord {
+  return {
+    id: row.id,
+    tenantId: row.tenant_id,
+    channelId: row.channel_id,
+    conversationId: row.conversation_id,
+    contactId: row.contact_id,
+    contactWaId: row.contact_wa_id,
+    direction: row.direction === 'inbound' ? 'inbound' : 'outbound',
+    type: row.type,
+    content: fromDbJson<Record<string, unknown>>(row.content),
+    status: row.status as MessageStatus,
+    wamid: row.wamid,
+    replyToWamid: row.reply_to_wamid,
+    idempotencyKey: row.idempotency_key,
+    error: row.error === null ? null : fromDbJson<MessageError>(row.error),
+    pricing: row.pricing === null ? null : fromDbJson<Record<string, unknown>>(row.pricing),
+    sendAttempts: row.send_attempts,
+    providerTimestamp: fromDbTimeOrNull(row.provider_timestamp),
+    createdAt: fromDbTime(row.created_at),
+    updatedAt: fromDbTime(row.updated_at),
+  };
+}

@@ -1,0 +1,67 @@
+import { inTransaction, type DbExecutor } from '../../db/database.js';
+import { messagePreview } from './message-preview.js';
+import type { MessagesDeps } from './messages.deps.js';
+import type { RecordInboundInput, RecordInboundResult } from './messages.types.js';
+import { findMessageByWamid, insertMessage, recordStatusHistory } from './messages.repository.js';
+
+class DuplicateInbound extends Error {}
+
+/**
+ * Stores a customer's message once (unique per channel + wamid), upserting the contact and the
+ * conversation and opening the 24-hour window from the message's own timestamp. A replay returns
+ * the stored message with `duplicate: true` and changes nothing (no second unread count).
+ */
+export async function recordInboundMessage(deps: MessagesDeps, input: RecordInboundInput, executor?: DbExecutor): Promise<RecordInboundResult> {
+  const known = await findMessageByWamid(executor ?? deps.db, input.channelId, input.event.wamid);
+  if (known) return { messageId: known.id, conversationId: known.conversationId, duplicate: true };
+  try {
+    const result = executor ? await store(deps, input, executor) : await inTransaction(deps.db, (trx) => store(deps, input, trx));
+    deps.events.publish('message.received', {
+      tenantId: input.tenantId,
+      channelId: input.channelId,
+      conversationId: result.conversationId,
+      messageId: result.messageId,
+      contactWaId: input.event.from,
+      type: input.event.type,
+    });
+    return result;
+  } catch (error) {
+    if (!(error instanceof DuplicateInbound)) throw error;
+    // A concurrent delivery of the same webhook won the insert; ours rolled back.
+    const winner = await findMessageByWamid(executor ?? deps.db, input.channelId, input.event.wamid);
+    if (!winner) throw new Error(`inbound ${input.event.wamid} conflicted but is not stored`, { cause: error });
+    return { messageId: winner.id, conversationId: winner.conversationId, duplicate: true };
+  }
+}
+
+async function store(deps: MessagesDeps, input: RecordInboundInput, db: DbExecutor): Promise<RecordInboundResult> {
+  const { event, tenantId, channelId } = input;
+  const now = deps.clock.now();
+  const contact = await deps.contacts.upsert({ tenantId, waId: event.from, profileName: event.profileName, inboundAt: event.timestamp, now }, db);
+  const conversation = await deps.conversations.touch(
+    { tenantId, channelId, contactId: contact.id, now, messageAt: event.timestamp, preview: messagePreview(event.type, event.content), inbound: true },
+    db,
+  );
+  const message = await insertMessage(
+    db,
+    {
+      tenantId,
+      channelId,
+      conversationId: conversation.id,
+      contactId: contact.id,
+      contactWaId: event.from,
+      direction: 'inbound',
+      type: event.type,
+      content: event.content,
+      status: 'received',
+      wamid: event.wamid,
+      replyToWamid: event.contextWamid ?? null,
+      idempotencyKey: null,
+      providerTimestamp: event.timestamp,
+    },
+    now,
+  );
+  if (!message) throw new DuplicateInbound();
+  await recordStatusHistory(db, { messageId: message.id, status: 'received', at: event.timestamp });
+  return { messageId: message.id, conversationId: conversation.id, duplicate: false };
+}

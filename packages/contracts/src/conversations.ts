@@ -1,0 +1,55 @@
+import { Type, type Static } from 'typebox';
+import { DataPage } from './messages.js';
+
+export const Contact = Type.Object({
+  id: Type.String(),
+  waId: Type.String(),
+  profileName: Type.Union([Type.String(), Type.Null()]),
+  lastInboundAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  createdAt: Type.String({ format: 'date-time' }),
+});
+export type Contact = Static<typeof Contact>;
+export const ContactPage = DataPage(Contact);
+
+export const ListContactsQuery = Type.Object(
+  {
+    search: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 50 })),
+    cursor: Type.Optional(Type.String({ minLength: 1, maxLength: 400 })),
+  },
+  { additionalProperties: false },
+);
+
+export const Conversation = Type.Object({
+  id: Type.String(),
+  channelId: Type.String(),
+  contact: Contact,
+  status: Type.Union([Type.Literal('open'), Type.Literal('closed')]),
+  unreadCount: Type.Integer(),
+  lastMessageAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  lastMessagePreview: Type.Union([Type.String(), Type.Null()]),
+  /** While in the future, free-form messages may be sent; afterwards only templates. */
+  windowExpiresAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  windowOpen: Type.Boolean(),
+  createdAt: Type.String({ format: 'date-time' }),
+});
+export type Conversation = Static<typeof Conversation>;
+export const ConversationPage = DataPage(Conversation);
+
+export const ListConversationsQuery = Type.Object(
+  {
+    channelId: Type.Optional(Type.String({ minLength: 1 })),
+    status: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('closed')])),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 50 })),
+    cursor: Type.Optional(Type.String({ minLength: 1, maxLength: 400 })),
+  },
+  { additionalProperties: false },
+);
+
+export const ListConversationMessagesQuery = Type.Object(
+  {
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 50 })),
+    cursor: Type.Optional(Type.String({ minLength: 1, maxLength: 400 })),
+  },
+  { additionalProperties: false },
+);
