@@ -28,7 +28,7 @@ describe(`database (${testDialect()})`, () => {
   });
 
   it('round-trips timestamps, JSON and booleans through the dialect helpers', async () => {
-    database = await createTestDatabase();
+    database = await createTestDatabase({ migrate: false });
     await migrateToLatest(database, probeMigration);
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     const db = database.db as any;
@@ -41,13 +41,13 @@ describe(`database (${testDialect()})`, () => {
   });
 
   it('is idempotent: migrating twice applies nothing the second time', async () => {
-    database = await createTestDatabase();
+    database = await createTestDatabase({ migrate: false });
     expect(await migrateToLatest(database, probeMigration)).toEqual(['9000-probe']);
     expect(await migrateToLatest(database, probeMigration)).toEqual([]);
   });
 
   it('rolls a failed transaction back completely', async () => {
-    database = await createTestDatabase();
+    database = await createTestDatabase({ migrate: false });
     await migrateToLatest(database, probeMigration);
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     const db = database.db as any;
