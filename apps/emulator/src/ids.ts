@@ -20,9 +20,12 @@ export function createWamid(waId: string, direction: 'outbound' | 'inbound'): st
   return `wamid.${record.toString('base64')}`;
 }
 
-/** Graph object ids (media, templates) are 15–16 digit decimal strings. */
+/**
+ * Graph object ids (media, templates) are 16-digit decimal strings like `1689556908129832`. Keeping
+ * them below 2^53 matters: template webhooks carry the id as a JSON number.
+ */
 export function createGraphId(): string {
-  return `${randomInt(1, 10)}${String(randomInt(0, 1e9)).padStart(9, '0')}${String(randomInt(0, 1e6)).padStart(6, '0')}`;
+  return `1${String(randomInt(0, 1e9)).padStart(9, '0')}${String(randomInt(0, 1e6)).padStart(6, '0')}`;
 }
 
 /** Digits only: Meta accepts `+`, spaces, dashes and brackets in `to` and answers with the bare wa_id. */

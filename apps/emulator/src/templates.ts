@@ -1,4 +1,4 @@
-import { buildTemplateStatusUpdate } from '@valeo/cloud-api';
+import { buildTemplateStatusUpdate, parseTemplateCreateRequest, type ValidationIssue } from '@valeo/cloud-api';
 import type { EmulatorContext } from './context.js';
 import { notFound } from './errors.js';
 import { GraphError } from './graph/graph-http.js';
@@ -10,13 +10,10 @@ import type { Template, TemplateComponent, TemplateStatus } from './state/types.
  * PENDING until reviewed (here: via the control API), names are lowercase/underscore, one template
  * per name × language, status changes are announced with `message_template_status_update`.
  */
-const CATEGORIES = ['MARKETING', 'UTILITY', 'AUTHENTICATION'];
-const NAME_PATTERN = /^[a-z0-9_]{1,512}$/;
-
 export type NewTemplateInput = Record<string, unknown>;
 
 /** Meta answers with upper-case component types and formats whatever case they were created with. */
-function normalizeComponents(components: unknown[]): TemplateComponent[] {
+export function normalizeComponents(components: unknown[]): TemplateComponent[] {
   return components.map((raw) => {
     const c = { ...(raw as Record<string, unknown>) };
     if (typeof c['format'] === 'string') c['format'] = c['format'].toUpperCase();
@@ -30,16 +27,15 @@ function normalizeComponents(components: unknown[]): TemplateComponent[] {
 const templateError = (details: string, subcode?: number): GraphError =>
   new GraphError({ code: 100, details, ...(subcode !== undefined ? { subcode } : {}) });
 
+export const issueDetails = (issue: ValidationIssue | undefined): string =>
+  issue ? `Param ${issue.path === '/' ? 'body' : issue.path.slice(1).replace(/\//g, '.')} ${issue.message}.` : 'Invalid parameter.';
+
+/** Shared wire schema first (name pattern, category, components), then the rules it cannot express. */
 function validateNewTemplate(ctx: EmulatorContext, wabaId: string, input: NewTemplateInput): void {
-  const { name, language, category, components } = input;
-  if (typeof name !== 'string' || !NAME_PATTERN.test(name)) {
-    throw templateError('Template name is required and may contain only lowercase letters, digits and underscores (max 512).');
-  }
-  if (typeof language !== 'string' || language === '') throw templateError('Param language is required.');
-  if (typeof category !== 'string' || !CATEGORIES.includes(category.toUpperCase())) {
-    throw templateError(`Param category must be one of {${CATEGORIES.join(', ')}}.`);
-  }
-  if (!Array.isArray(components) || !components.some((c) => String((c as Record<string, unknown>)['type']).toUpperCase() === 'BODY')) {
+  const parsed = parseTemplateCreateRequest(input);
+  if (!parsed.ok) throw templateError(issueDetails(parsed.errors[0]));
+  const { name, language, components } = parsed.value;
+  if (!components.some((c) => c.type.toUpperCase() === 'BODY')) {
     throw templateError('Message template components must contain a BODY component.');
   }
   if (ctx.store.findTemplate(wabaId, name, language)) {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eventually } from './helpers/eventually.js';
 import { CUSTOMER, openWindow, sendPath, startHarness, type Harness } from './helpers/emulator-harness.js';
-import { statusesOf } from './helpers/webhook-receiver.js';
+import { valueOf } from './helpers/webhook-receiver.js';
 
 const text = { messaging_product: 'whatsapp', to: CUSTOMER, type: 'text', text: { body: 'Hallo' } };
 
@@ -95,7 +95,7 @@ describe('faults', () => {
     await h.call('POST', sendPath, text);
     await eventually(async () => {
       const statusDeliveries = (await deliveries(h)).filter((d) => d['kind'] === 'status');
-      const order = statusDeliveries.map((d) => (statusesOf([{ body: d['body'] as Record<string, unknown>, rawBody: '', signature: '', validSignature: true }])[0]?.['status']));
+      const order = statusDeliveries.map((d) => (valueOf(d['body'] as Record<string, unknown>)['statuses'] as { status: string }[])[0]?.status);
       expect(order).toEqual(['read', 'delivered', 'sent']);
     });
   });

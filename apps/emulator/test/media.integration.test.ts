@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { parseMediaUrlResponse } from '@valeo/cloud-api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eventually } from './helpers/eventually.js';
 import { CUSTOMER, NUMBER, openWindow, sendPath, startHarness, type Harness } from './helpers/emulator-harness.js';
@@ -34,6 +35,7 @@ describe('media', () => {
       messaging_product: 'whatsapp', url: expect.stringContaining(`${h.baseUrl}/whatsapp_business/attachments/?mid=${id}`),
       mime_type: 'image/png', sha256: createHash('sha256').update(PNG).digest('hex'), file_size: String(PNG.length), id,
     });
+    expect(parseMediaUrlResponse(info.body).ok).toBe(true);
     const url = String(info.body['url']);
     const anonymous = await fetch(url);
     expect(anonymous.status).toBe(401);
@@ -88,6 +90,7 @@ describe('media', () => {
       expect(message?.['type']).toBe('image');
       return message?.['image'] as Record<string, string>;
     });
+    expect(h.receiver.received[0]?.schemaErrors).toEqual([]);
     expect(image).toMatchObject({ caption: 'Schaden', mime_type: 'image/jpeg', sha256: createHash('sha256').update(data).digest('base64'), id: expect.any(String), url: expect.any(String) });
     const info = await h.call('GET', `/v24.0/${image['id']}`);
     const bytes = await fetch(String(info.body['url']), { headers: { authorization: `Bearer ${NUMBER.accessToken}` } });

@@ -1,3 +1,4 @@
+import { parseGraphErrorEnvelope, parseSendMessageResponse } from '@valeo/cloud-api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eventually } from './helpers/eventually.js';
 import { CUSTOMER, NUMBER, openWindow, sendPath, startHarness, type Harness } from './helpers/emulator-harness.js';
@@ -36,6 +37,7 @@ describe('POST /{phone-number-id}/messages', () => {
     expect(res.status).toBe(200);
     const wamid = (res.body['messages'] as { id: string }[])[0]?.id ?? '';
     expect(res.body).toEqual({ messaging_product: 'whatsapp', contacts: [{ input: `+${CUSTOMER}`, wa_id: CUSTOMER }], messages: [{ id: wamid }] });
+    expect(parseSendMessageResponse(res.body).ok).toBe(true);
     expect(wamid).toMatch(/^wamid\.[A-Za-z0-9+/]+=*$/);
     expect(Buffer.from(wamid.slice(6), 'base64').toString('latin1')).toContain(CUSTOMER);
     const list = await h.call('GET', `/_emulator/messages?phoneNumberId=${NUMBER.phoneNumberId}`, undefined, null);
@@ -62,6 +64,7 @@ describe('POST /{phone-number-id}/messages', () => {
   it('reports validation problems with Meta codes and error_data.details', async () => {
     const missingTo = await h.call('POST', sendPath, { messaging_product: 'whatsapp', type: 'text', text: { body: 'x' } });
     expect(missingTo.status).toBe(400);
+    expect(parseGraphErrorEnvelope(missingTo.body).ok).toBe(true);
     expect(missingTo.body['error']).toMatchObject({ code: 131008, message: '(#131008) Required parameter is missing', error_data: { details: 'The parameter to is required.' } });
 
     const missingText = await h.call('POST', sendPath, { ...base, type: 'text' });

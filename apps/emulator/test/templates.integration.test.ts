@@ -1,3 +1,4 @@
+import { parseTemplateInfo, parseTemplateListResponse } from '@valeo/cloud-api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eventually } from './helpers/eventually.js';
 import { CUSTOMER, NUMBER, sendPath, startHarness, type Harness } from './helpers/emulator-harness.js';
@@ -34,6 +35,7 @@ describe('templates', () => {
 
   it('seeds an APPROVED hello_world that can open a conversation (with marketing/utility pricing)', async () => {
     const list = await h.call('GET', `${templatesPath}?name=hello_world`);
+    expect(parseTemplateListResponse(list.body)).toMatchObject({ ok: true });
     expect(list.body['data']).toEqual([expect.objectContaining({ name: 'hello_world', language: 'en_US', status: 'APPROVED' })]);
     const res = await sendTemplate(h, [], 'hello_world', 'en_US');
     expect(res.status).toBe(200);
@@ -55,6 +57,7 @@ describe('templates', () => {
       return found!;
     });
     expect(webhook.validSignature).toBe(true);
+    expect(webhook.schemaErrors).toEqual([]);
     expect(valueOf(webhook.body)).toMatchObject({ event: 'APPROVED', message_template_name: 'order_update', message_template_language: 'de', message_template_id: Number(created.body['id']) });
     expect((await sendTemplate(h, goodComponents)).status).toBe(200);
   });
@@ -124,6 +127,7 @@ describe('templates', () => {
     const id = String(created.body['id']);
     await h.call('POST', `/_emulator/templates/${id}/approve`, {}, null);
     const got = await h.call('GET', `/v24.0/${id}`);
+    expect(parseTemplateInfo(got.body)).toMatchObject({ ok: true });
     expect(got.body).toMatchObject({ id, name: 'order_update', status: 'APPROVED', category: 'UTILITY' });
     expect((got.body['components'] as { type: string }[]).map((c) => c.type)).toEqual(['HEADER', 'BODY', 'BUTTONS']);
     expect((await h.call('POST', `/v24.0/${id}`, { components: ORDER_UPDATE.components.slice(1) })).body).toEqual({ success: true });

@@ -21,6 +21,7 @@ describe('webhooks', () => {
       return h.receiver.received[0]!;
     });
     expect(webhook.validSignature).toBe(true);
+    expect(webhook.schemaErrors).toEqual([]);
     expect(webhook.rawBody).toBe(toMetaJson(webhook.body));
     expect(webhook.rawBody).toContain('Gr\\u00fc\\u00dfe \\ud83d\\udc4b \\/ hi');
     expect(fieldOf(webhook.body)).toBe('messages');
@@ -50,6 +51,7 @@ describe('webhooks', () => {
     });
     const { context, ...rest } = message as Record<string, unknown>;
     expect(received).toMatchObject(rest);
+    expect(h.receiver.received[0]?.schemaErrors).toEqual([]);
     if (context) expect(received['context']).toEqual({ from: '15550783881', id: 'wamid.X' });
   });
 
@@ -70,6 +72,7 @@ describe('webhooks', () => {
     }
     expect(statuses.map((s) => s['pricing'])).toEqual([pricing, pricing, undefined]);
     expect(h.receiver.received.every((w) => w.validSignature)).toBe(true);
+    expect(h.receiver.received.flatMap((w) => w.schemaErrors)).toEqual([]);
     const recorded = await h.call('GET', `/_emulator/messages/${String(wamid)}`, undefined, null);
     expect((recorded.body['message'] as { statuses: { status: string }[] }).statuses.map((s) => s.status)).toEqual(['sent', 'delivered', 'read']);
   });
@@ -87,6 +90,7 @@ describe('webhooks', () => {
     });
     expect(statuses.map((s) => s['status'])).toEqual(['delivered', 'failed']);
     expect(statuses[1]?.['errors']).toEqual([expect.objectContaining({ code: 131026, title: 'Message undeliverable' })]);
+    expect(h.receiver.received.flatMap((w) => w.schemaErrors)).toEqual([]);
     expect((await h.call('POST', '/_emulator/messages/wamid.none/status', { status: 'read' }, null)).status).toBe(404);
   });
 

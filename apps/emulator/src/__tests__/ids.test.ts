@@ -14,7 +14,8 @@ describe('ids', () => {
   });
 
   it('creates numeric Graph ids and normalises phone numbers', () => {
-    expect(createGraphId()).toMatch(/^[1-9]\d{15}$/);
+    expect(createGraphId()).toMatch(/^1\d{15}$/);
+    expect(Number.isSafeInteger(Number(createGraphId()))).toBe(true);
     expect(toWaId('+49 (151) 123-45')).toBe('4915112345');
   });
 });

@@ -1,7 +1,7 @@
+import { TEMPLATE_STATUSES, type TemplateStatus } from '@valeo/cloud-api';
 import type { FastifyPluginAsync } from 'fastify';
 import { Type } from 'typebox';
 import type { EmulatorContext } from '../context.js';
-import { TEMPLATE_STATUSES, type TemplateStatus } from '../state/types.js';
 import { createTemplate, setTemplateStatus, toGraphTemplate } from '../templates.js';
 import { parseBody } from './parse-body.js';
 

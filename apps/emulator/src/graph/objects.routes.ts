@@ -44,7 +44,7 @@ export function objectRoutes(ctx: EmulatorContext): FastifyPluginAsync {
         requireToken(ctx, request);
         throw unknownObject(request.params.objectId, request.method);
       }
-      editTemplate(template, (request.body ?? {}) as Record<string, unknown>);
+      editTemplate(template, request.body ?? {});
       return { success: true };
     });
   };

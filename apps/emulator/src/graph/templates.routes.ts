@@ -1,7 +1,8 @@
+import { parseTemplateEditRequest } from '@valeo/cloud-api';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { EmulatorContext } from '../context.js';
 import type { Template } from '../state/types.js';
-import { createTemplate, deleteTemplates, toGraphTemplate } from '../templates.js';
+import { createTemplate, deleteTemplates, issueDetails, normalizeComponents, toGraphTemplate } from '../templates.js';
 import { GraphError, requireToken, requireVersion, requireWaba, unknownObject } from './graph-http.js';
 
 type WabaParams = { version: string; wabaId: string };
@@ -41,12 +42,14 @@ export function requireTemplate(ctx: EmulatorContext, request: FastifyRequest, i
 }
 
 /** Edits replace category and/or all components; an approved template goes back to review (REFERENCE.md §3.1). */
-export function editTemplate(template: Template, body: Record<string, unknown>): void {
+export function editTemplate(template: Template, body: unknown): void {
+  const parsed = parseTemplateEditRequest(body);
+  if (!parsed.ok) throw new GraphError({ code: 100, details: issueDetails(parsed.errors[0]) });
   if (!['APPROVED', 'REJECTED', 'PAUSED'].includes(template.status)) {
     throw new GraphError({ code: 100, details: `Templates with status ${template.status} cannot be edited.` });
   }
-  if (typeof body['category'] === 'string') template.category = body['category'].toUpperCase();
-  if (Array.isArray(body['components'])) template.components = body['components'] as Template['components'];
+  if (parsed.value.category !== undefined) template.category = parsed.value.category.toUpperCase();
+  if (parsed.value.components !== undefined) template.components = normalizeComponents(parsed.value.components);
   template.status = 'PENDING';
 }
 

@@ -1,4 +1,4 @@
-import type { WebhookError, WebhookPricing } from '@valeo/cloud-api';
+import type { TemplateStatus, WebhookError, WebhookPricing } from '@valeo/cloud-api';
 
 /** Data the emulator keeps in memory. Timestamps are ISO strings taken from the emulator clock. */
 
@@ -64,11 +64,7 @@ export type MediaObject = {
   origin: 'upload' | 'inbound';
 };
 
-export const TEMPLATE_STATUSES = [
-  'APPROVED', 'PENDING', 'REJECTED', 'PAUSED', 'DISABLED', 'IN_APPEAL', 'PENDING_DELETION', 'DELETED',
-  'ARCHIVED', 'LIMIT_EXCEEDED', 'FLAGGED', 'REINSTATED', 'LOCKED',
-] as const;
-export type TemplateStatus = (typeof TEMPLATE_STATUSES)[number];
+export type { TemplateStatus };
 
 export type TemplateComponent = Record<string, unknown> & { type: string };
 

@@ -1,7 +1,14 @@
-import { isValidWebhookSignature } from '@valeo/cloud-api';
+import { isValidWebhookSignature, parseWebhookPayload, type ValidationIssue } from '@valeo/cloud-api';
 import Fastify from 'fastify';
 
-export type ReceivedWebhook = { rawBody: string; body: Record<string, unknown>; signature: string | undefined; validSignature: boolean };
+export type ReceivedWebhook = {
+  rawBody: string;
+  body: Record<string, unknown>;
+  signature: string | undefined;
+  validSignature: boolean;
+  /** Problems found by the shared webhook schema of `@valeo/cloud-api` (empty = conforms). */
+  schemaErrors: ValidationIssue[];
+};
 
 /**
  * A tiny HTTP endpoint on port 0 that records every webhook POST and checks its signature over the
@@ -17,9 +24,12 @@ export async function startWebhookReceiver(appSecret: string) {
   app.post('/webhook', async (request, reply) => {
     const rawBody = String(request.body);
     const signature = request.headers['x-hub-signature-256'] as string | undefined;
+    const body = JSON.parse(rawBody) as Record<string, unknown>;
+    const parsed = parseWebhookPayload(body);
     received.push({
       rawBody,
-      body: JSON.parse(rawBody) as Record<string, unknown>,
+      body,
+      schemaErrors: parsed.ok ? [] : parsed.errors,
       signature,
       validSignature: isValidWebhookSignature(rawBody, signature, appSecret) && request.headers['content-type'] === 'application/json',
     });
