@@ -24,8 +24,9 @@ function resetEmulator(ctx: EmulatorContext, keepPhoneNumbers: boolean): void {
 }
 
 /**
- * The emulator as a Fastify plugin, for embedding in another app (`app.register(plugin, {prefix})`).
- * Register it with the same `prefix` as `opts.prefix` so download URLs point at the right place.
+ * The emulator as a Fastify plugin, for embedding in another app: `app.register(plugin, { prefix: '/sandbox' })`.
+ * Links it hands out (media URLs) use the prefix it is mounted under; `opts.prefix` is only used by
+ * {@link buildEmulatorApp}.
  */
 export function createEmulatorPlugin(opts: EmulatorOptions = {}): { plugin: FastifyPluginAsync; context: EmulatorContext } {
   const options = resolveOptions(opts);
@@ -34,8 +35,9 @@ export function createEmulatorPlugin(opts: EmulatorOptions = {}): { plugin: Fast
   if (options.personas === 'default') seedDefaultPersonas(context);
   const plugin: FastifyPluginAsync = async (app) => {
     log = app.log;
+    context.mountPrefix = app.prefix;
     app.addHook('onRequest', async (request) => {
-      context.lastSeenBaseUrl = `${request.protocol}://${request.host}${options.prefix}`;
+      context.lastSeenOrigin = `${request.protocol}://${request.host}`;
     });
     app.addHook('onClose', async () => context.scheduler.cancelAll());
     await app.register(controlPlugin(context, (keep) => resetEmulator(context, keep)));

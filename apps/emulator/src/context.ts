@@ -20,8 +20,10 @@ export type EmulatorContext = {
   lifecycle: StatusLifecycle;
   /** Keys the `hash` of media download URLs so they cannot be forged or extended. */
   mediaUrlSecret: string;
-  /** Origin + prefix of the last request, for URLs built outside a request (persona replies). */
-  lastSeenBaseUrl: string | null;
+  /** Prefix the plugin is mounted under (`''` or e.g. `/sandbox`). */
+  mountPrefix: string;
+  /** Origin of the last request, for URLs built outside a request (persona replies). */
+  lastSeenOrigin: string | null;
   reportError: (err: unknown) => void;
 };
 
@@ -41,12 +43,13 @@ export function createEmulatorContext(options: ResolvedOptions, reportError: (er
     throughput: new ThroughputLimiter(options.throughputPerSecond, () => clock.nowMs()),
     lifecycle: new StatusLifecycle({ store, clock, scheduler, faults, dispatcher, onError: reportError }),
     mediaUrlSecret: randomBytes(16).toString('hex'),
-    lastSeenBaseUrl: null,
+    mountPrefix: options.prefix,
+    lastSeenOrigin: null,
     reportError,
   };
 }
 
-/** Base URL (origin + prefix) for links the emulator hands out. */
+/** Base URL (origin + mount prefix) for links the emulator hands out. */
 export function baseUrlOf(ctx: EmulatorContext): string {
-  return ctx.options.publicBaseUrl ?? ctx.lastSeenBaseUrl ?? `http://localhost${ctx.options.prefix}`;
+  return `${ctx.options.publicBaseUrl ?? ctx.lastSeenOrigin ?? 'http://localhost'}${ctx.mountPrefix}`;
 }

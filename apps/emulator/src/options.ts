@@ -12,11 +12,11 @@ export type EmulatorOptions = {
   /** Random source for probabilistic faults. @defaultValue `Math.random` */
   random?: () => number;
   /**
-   * Public origin (+ prefix) used in media download URLs, e.g. `http://127.0.0.1:4010`.
-   * @defaultValue derived from each request (`protocol://host` + prefix)
+   * Public origin used in media download URLs, e.g. `http://127.0.0.1:4010`; the mount prefix is appended.
+   * @defaultValue the origin of the latest request (`protocol://host`)
    */
   publicBaseUrl?: string;
-  /** Mount point, e.g. `/sandbox` when embedded in the Hub. @defaultValue `''` */
+  /** Mount point of {@link buildEmulatorApp}, e.g. `/sandbox`. (Embedded plugins use their register prefix.) @defaultValue `''` */
   prefix?: string;
   /** Messages per second per business number (Meta: 80). `0` = unlimited. @defaultValue 80 */
   throughputPerSecond?: number;

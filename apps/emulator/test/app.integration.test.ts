@@ -64,6 +64,15 @@ describe('emulator app', () => {
     expect(invalid.body['error']).toMatchObject({ code: 'INVALID_REQUEST' });
   });
 
+  it("runs Meta's GET verification handshake against the number's webhook URL", async () => {
+    h = await startHarness({ statusDelaysMs: null });
+    const path = `/_emulator/phone-numbers/${NUMBER.phoneNumberId}/verify-webhook`;
+    const ok = await h.call('POST', path, { verifyToken: 'verify-me' }, null);
+    expect(ok.body).toMatchObject({ verified: true, statusCode: 200 });
+    expect(ok.body['responseBody']).toBe(ok.body['challenge']);
+    expect((await h.call('POST', path, { verifyToken: 'wrong' }, null)).body).toMatchObject({ verified: false, statusCode: 403 });
+  });
+
   it('records skipped deliveries for numbers without a webhook URL', async () => {
     h = await startHarness({ statusDelaysMs: null });
     await h.call('POST', '/_emulator/phone-numbers', { ...NUMBER, phoneNumberId: '200', webhookUrl: null }, null);

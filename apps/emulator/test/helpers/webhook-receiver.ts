@@ -12,7 +12,8 @@ export type ReceivedWebhook = {
 
 /**
  * A tiny HTTP endpoint on port 0 that records every webhook POST and checks its signature over the
- * raw bytes. `respondWith` decides the status per call (default 200).
+ * raw bytes. `respondWith` decides the status per call (default 200). GET answers Meta's handshake for
+ * the verify token `verify-me`.
  */
 export async function startWebhookReceiver(appSecret: string) {
   const received: ReceivedWebhook[] = [];
@@ -21,6 +22,11 @@ export async function startWebhookReceiver(appSecret: string) {
   const app = Fastify();
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'string' }, (_req, body, done) => done(null, body));
+  app.get<{ Querystring: Record<string, string> }>('/webhook', async (request, reply) => {
+    const q = request.query;
+    if (q['hub.mode'] === 'subscribe' && q['hub.verify_token'] === 'verify-me') return reply.send(q['hub.challenge']);
+    return reply.code(403).send('forbidden');
+  });
   app.post('/webhook', async (request, reply) => {
     const rawBody = String(request.body);
     const signature = request.headers['x-hub-signature-256'] as string | undefined;
