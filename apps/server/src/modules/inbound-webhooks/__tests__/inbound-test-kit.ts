@@ -3,9 +3,6 @@ import { ManualClock } from '../../../core/clock.js';
 import { silentLogger } from '../../../core/logger.js';
 import { toDbTime } from '../../../db/column-types.js';
 import type { DbExecutor } from '../../../db/database.js';
-import { migrateToLatest } from '../../../db/migrate.js';
-import { messagingMigration } from '../../../db/migrations/0003-messaging.js';
-import { MIGRATIONS } from '../../../db/migrations/index.js';
 import type { ChannelContext } from '../../../providers/messaging-provider.js';
 import { FakeMessagingProvider } from '../../../providers/fake/fake-messaging-provider.js';
 import { InProcessJobQueue } from '../../../queue/in-process/in-process-job-queue.js';
@@ -85,11 +82,8 @@ export type InboundKit = {
   dispose(): Promise<void>;
 };
 
-/** Migrations up to the messaging tables (0003 is registered by the integrator; added here if not yet). */
-export async function createMessagingTestDatabase(): Promise<TestDatabase> {
-  const database = await createTestDatabase({ migrate: false });
-  await migrateToLatest(database, { ...MIGRATIONS, '0003-messaging': MIGRATIONS['0003-messaging'] ?? messagingMigration });
-  return database;
+export function createMessagingTestDatabase(): Promise<TestDatabase> {
+  return createTestDatabase();
 }
 
 export type InboundKitOptions = {
