@@ -39,8 +39,9 @@ describe('templates', () => {
     expect(list.body['data']).toEqual([expect.objectContaining({ name: 'hello_world', language: 'en_US', status: 'APPROVED' })]);
     const res = await sendTemplate(h, [], 'hello_world', 'en_US');
     expect(res.status).toBe(200);
-    await eventually(() => expect(statusesOf(h.receiver.received).map((s) => s['status'])).toEqual(['sent', 'delivered', 'read']));
-    expect(statusesOf(h.receiver.received)[0]?.['pricing']).toEqual({ billable: true, pricing_model: 'PMP', type: 'regular', category: 'utility' });
+    // All three are due at once and POSTed concurrently, so compare them as a set.
+    await eventually(() => expect(statusesOf(h.receiver.received).map((s) => s['status']).sort()).toEqual(['delivered', 'read', 'sent']));
+    expect(statusesOf(h.receiver.received).find((s) => s['status'] === 'sent')?.['pricing']).toEqual({ billable: true, pricing_model: 'PMP', type: 'regular', category: 'utility' });
   });
 
   it('creates templates as PENDING, refuses to send them (132001) until approved, then announces approval', async () => {
