@@ -36,6 +36,9 @@ async function createPostgres(opts: DatabaseOptions): Promise<DatabaseHandle> {
   if (!opts.postgresUrl) throw new Error('DB_POSTGRES_URL is required when DB_TYPE=postgres');
   const { default: pg } = await import('pg');
   const settings = [`-c statement_timeout=${opts.postgresStatementTimeoutMs ?? 30_000}`];
+  // An `options` parameter in the URL (e.g. `-c search_path=…`) would be replaced by ours: keep it.
+  const urlOptions = new URL(opts.postgresUrl).searchParams.get('options');
+  if (urlOptions) settings.unshift(urlOptions);
   if (opts.postgresSchema) settings.push(`-c search_path=${opts.postgresSchema}`);
   const pool = new pg.Pool({
     connectionString: opts.postgresUrl,
