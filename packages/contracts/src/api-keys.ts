@@ -20,7 +20,7 @@ export const API_KEY_SCOPES = [
 ] as const;
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
 
-export const ApiKeyScopeSchema = Type.Union(API_KEY_SCOPES.map((s) => Type.Literal(s)));
+export const ApiKeyScopeSchema = Type.Enum(API_KEY_SCOPES);
 
 export const CreateApiKeyRequest = Type.Object(
   {

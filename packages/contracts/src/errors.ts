@@ -17,7 +17,7 @@ export const ErrorBody = Type.Object(
 );
 export type ErrorBody = Static<typeof ErrorBody>;
 
-export const ErrorResponse = Type.Object({ error: ErrorBody }, { additionalProperties: false, $id: 'ErrorResponse' });
+export const ErrorResponse = Type.Object({ error: ErrorBody }, { additionalProperties: false });
 export type ErrorResponse = Static<typeof ErrorResponse>;
 
 /** One failing field of a schema validation: `path` is dotted, e.g. `body.phoneNumberId`. */

@@ -36,8 +36,9 @@ function walk(node: TSchema & Record<string, unknown>, path: string[], out: Conf
   for (const [key, child] of Object.entries(properties)) walk(child, [...path, key], out);
 }
 
-/** The literal values a union-of-literals leaf allows, or undefined for other leaves. */
+/** The values an enum (or union-of-literals) leaf allows, or undefined for other leaves. */
 export function allowedValues(schema: Record<string, unknown>): string[] | undefined {
+  if (Array.isArray(schema.enum)) return schema.enum.map(String);
   const anyOf = schema.anyOf as Array<Record<string, unknown>> | undefined;
   if (!anyOf || !anyOf.every((s) => 'const' in s)) return undefined;
   return anyOf.map((s) => String(s.const));

@@ -23,7 +23,7 @@ const MB = 1024 * 1024;
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 export const ConfigSchema = Type.Object({
-  nodeEnv: Type.Union([Type.Literal('development'), Type.Literal('production'), Type.Literal('test')], {
+  nodeEnv: Type.Enum(['development', 'production', 'test'], {
     env: 'NODE_ENV', default: 'development',
     description: '`production` makes SECRETS_KEY mandatory and turns off dev conveniences.',
   }),
@@ -37,21 +37,21 @@ export const ConfigSchema = Type.Object({
     bodyLimitBytes: Type.Integer({ env: 'HTTP_BODY_LIMIT_BYTES', default: 1 * MB, minimum: 1024, description: 'Largest JSON request body the API accepts, in bytes (larger → 413).' }),
   }),
   log: Type.Object({
-    level: Type.Union(LOG_LEVELS.map((l) => Type.Literal(l)), { env: 'LOG_LEVEL', default: 'info', description: 'Log level: fatal, error, warn, info, debug, trace or silent.' }),
+    level: Type.Enum(LOG_LEVELS, { env: 'LOG_LEVEL', default: 'info', description: 'Log level: fatal, error, warn, info, debug, trace or silent.' }),
   }),
   db: Type.Object({
-    type: Type.Union([Type.Literal('sqlite'), Type.Literal('postgres')], { env: 'DB_TYPE', default: 'sqlite', description: 'Database: `sqlite` (embedded, zero-infra) or `postgres`.' }),
+    type: Type.Enum(['sqlite', 'postgres'], { env: 'DB_TYPE', default: 'sqlite', description: 'Database: `sqlite` (embedded, zero-infra) or `postgres`.' }),
     sqlitePath: Type.String({ env: 'DB_SQLITE_PATH', default: './data/hub.sqlite', minLength: 1, description: 'SQLite file (its directory is the data dir); `:memory:` for throwaway runs.' }),
     postgresUrl: Type.Optional(Type.String({ env: 'DB_POSTGRES_URL', secret: true, pattern: '^postgres(ql)?://', description: 'PostgreSQL connection URL; required when DB_TYPE=postgres.' })),
     postgresPoolSize: Type.Integer({ env: 'DB_POSTGRES_POOL_SIZE', default: 10, minimum: 1, maximum: 500, description: 'Connections in the PostgreSQL pool per process.' }),
     postgresStatementTimeoutMs: Type.Integer({ env: 'DB_POSTGRES_STATEMENT_TIMEOUT_MS', default: 30_000, minimum: 0, description: 'PostgreSQL statement_timeout in milliseconds (0 = none).' }),
   }),
   queue: Type.Object({
-    driver: Type.Union([Type.Literal('in-process'), Type.Literal('bullmq')], { env: 'QUEUE_DRIVER', default: 'in-process', description: '`in-process` (durable job table in the database) or `bullmq` (Redis; requires DB_TYPE=postgres).' }),
+    driver: Type.Enum(['in-process', 'bullmq'], { env: 'QUEUE_DRIVER', default: 'in-process', description: '`in-process` (durable job table in the database) or `bullmq` (Redis; requires DB_TYPE=postgres).' }),
     redisUrl: Type.Optional(Type.String({ env: 'QUEUE_REDIS_URL', secret: true, pattern: '^rediss?://', description: 'Redis URL; required when QUEUE_DRIVER=bullmq. Run Redis with maxmemory-policy noeviction and AOF.' })),
   }),
   process: Type.Object({
-    role: Type.Union([Type.Literal('all'), Type.Literal('api'), Type.Literal('worker')], { env: 'PROCESS_ROLE', default: 'all', description: '`all` (API + workers in one process), or `api` / `worker` when scaled (requires QUEUE_DRIVER=bullmq).' }),
+    role: Type.Enum(['all', 'api', 'worker'], { env: 'PROCESS_ROLE', default: 'all', description: '`all` (API + workers in one process), or `api` / `worker` when scaled (requires QUEUE_DRIVER=bullmq).' }),
   }),
   whatsapp: Type.Object({
     graphBaseUrl: Type.String({ env: 'WA_GRAPH_BASE_URL', default: 'https://graph.facebook.com', pattern: '^https?://[^\\s]+$', description: 'Default Graph API base URL; a channel may override it (sandbox channels point at the emulator).' }),

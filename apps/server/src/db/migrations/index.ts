@@ -1,5 +1,6 @@
 import type { HubMigration } from './migration.js';
 import { migration0001Jobs } from './0001-jobs.js';
+import { migration0002Tenancy } from './0002-tenancy.js';
 
 /**
  * Every migration in order. Names sort lexically; never rename or edit a landed migration,
@@ -7,4 +8,5 @@ import { migration0001Jobs } from './0001-jobs.js';
  */
 export const MIGRATIONS: Record<string, HubMigration> = {
   '0001-jobs': migration0001Jobs,
+  '0002-tenancy': migration0002Tenancy,
 };
