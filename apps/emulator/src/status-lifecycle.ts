@@ -52,18 +52,18 @@ export class StatusLifecycle {
   }
 
   run(message: SentMessage, plan: LifecyclePlan): void {
-    const steps: StatusName[] = plan.onlySent ? ['sent'] : ['sent', 'delivered', 'read'];
+    const steps: (keyof StatusDelays)[] = plan.onlySent ? ['sent'] : ['sent', 'delivered', 'read'];
     if (this.deps.faults.take('reorderStatuses')) return this.runReordered(message, steps, plan);
     for (const status of steps) {
-      this.later(plan.delays[status as keyof StatusDelays], () => {
+      this.later(plan.delays[status], () => {
         if (this.emitForward(message, status) && status === 'read') plan.onRead?.();
       });
     }
   }
 
   /** The reorder fault: every status at the last delay, newest first (Meta guarantees no order). */
-  private runReordered(message: SentMessage, steps: StatusName[], plan: LifecyclePlan): void {
-    const last = Math.max(...steps.map((s) => plan.delays[s as keyof StatusDelays]));
+  private runReordered(message: SentMessage, steps: (keyof StatusDelays)[], plan: LifecyclePlan): void {
+    const last = Math.max(...steps.map((s) => plan.delays[s]));
     this.later(last, () => {
       for (const status of [...steps].reverse()) this.emit(message, status);
       if (steps.includes('read')) plan.onRead?.();
