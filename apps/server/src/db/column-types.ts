@@ -1,5 +1,5 @@
 import type { ColumnType } from 'kysely';
-import type { DialectName } from './database.js';
+import type { DialectName } from './dialect.js';
 
 /**
  * Where SQLite and PostgreSQL differ, one helper decides (ADR 0002):

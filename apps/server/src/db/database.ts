@@ -3,7 +3,9 @@ import type { Database } from './schema.js';
 
 export type { Database } from './schema.js';
 
-export type DialectName = 'sqlite' | 'postgres';
+import type { DialectName } from './dialect.js';
+
+export type { DialectName } from './dialect.js';
 
 export type Db = Kysely<Database>;
 export type Trx = Transaction<Database>;

@@ -166,7 +166,9 @@ export async function listStatusHistory(db: DbExecutor, messageIds: string[]): P
     list.push({ status: row.status as MessageStatus, at: fromDbTime(row.at) });
     byMessage.set(row.message_id, list);
   }
-  for (const list of byMessage.values()) list.sort((a, b) => a.at.getTime() - b.at.getTime() || statusRank(a.status) - statusRank(b.status));
+  // Lifecycle order, not timestamp order: Meta's webhook timestamps have whole-second precision,
+  // so a `read` can carry an earlier time than our own millisecond `queued`.
+  for (const list of byMessage.values()) list.sort((a, b) => statusRank(a.status) - statusRank(b.status) || a.at.getTime() - b.at.getTime());
   return byMessage;
 }
 
