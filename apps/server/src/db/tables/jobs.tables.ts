@@ -30,6 +30,25 @@ export type JobsTable = {
   finished_at: NullableTimestamp;
 };
 
+export type OutboxTable = {
+  /** UUIDv7; also the BullMQ job id, so a re-publish is de-duplicated by BullMQ. */
+  id: string;
+  job_name: string;
+  payload: Json;
+  /** UNIQUE; the dedupe key of the BullMQ driver. */
+  dedupe_key: string | null;
+  priority: Generated<number>;
+  run_at: Timestamp;
+  max_attempts: number;
+  created_at: Timestamp;
+  /** NULL until the relay has handed the row to BullMQ. */
+  published_at: NullableTimestamp;
+  /** Failed hand-overs (Redis unreachable); the relay keeps trying. */
+  publish_attempts: Generated<number>;
+  last_error: string | null;
+};
+
 export interface JobsTables {
   jobs: JobsTable;
+  outbox: OutboxTable;
 }

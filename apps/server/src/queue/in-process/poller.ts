@@ -75,7 +75,10 @@ export class JobPoller {
     this.wake();
     await this.loopDone;
     const unstarted = [...this.opts.registrations.values()].flatMap((reg) => reg.buffer.splice(0).map((j) => j.id));
-    if (unstarted.length > 0) await this.opts.repository.release(unstarted, this.opts.workerId, this.opts.clock.now());
+    if (unstarted.length === 0) return;
+    await this.opts.repository.release(unstarted, this.opts.workerId, this.opts.clock.now()).catch((err: unknown) => {
+      this.opts.logger.error({ err, jobs: unstarted.length }, 'could not release unstarted jobs; they run again after their lease expires');
+    });
   }
 
   /** Waits up to `drainMs` for running handlers; aborts and abandons the rest. True when all finished. */
@@ -90,7 +93,9 @@ export class JobPoller {
       for (const running of this.running.values()) running.controller.abort(new Error('job queue stopping'));
     }
     this.closed = true;
-    await this.outcomes.flush();
+    await this.outcomes.flush().catch((err: unknown) => {
+      this.opts.logger.error({ err, outcomes: this.outcomes.size }, 'could not record finished jobs; they run again after their lease expires');
+    });
     return drained;
   }
 
