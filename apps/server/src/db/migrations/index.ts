@@ -1,6 +1,7 @@
 import type { HubMigration } from './migration.js';
 import { migration0001Jobs } from './0001-jobs.js';
 import { migration0002Tenancy } from './0002-tenancy.js';
+import { messagingMigration } from './0003-messaging.js';
 import { migration0004Outbox } from './0004-outbox.js';
 
 /**
@@ -10,5 +11,6 @@ import { migration0004Outbox } from './0004-outbox.js';
 export const MIGRATIONS: Record<string, HubMigration> = {
   '0001-jobs': migration0001Jobs,
   '0002-tenancy': migration0002Tenancy,
+  '0003-messaging': messagingMigration,
   '0004-outbox': migration0004Outbox,
 };

@@ -1,0 +1,83 @@
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import type { Container } from './create-container.js';
+
+/** Identity of the sandbox number inside the embedded emulator (numeric like Meta's ids). */
+export const SANDBOX_NUMBER = {
+  phoneNumberId: '109000000000001',
+  wabaId: '209000000000001',
+  displayPhoneNumber: '+49 30 5550100',
+} as const;
+
+export type BootstrapResult = {
+  tenantId: string;
+  /** Set only when this start created the tenant's first admin key: print it once. */
+  initialApiKey?: string;
+};
+
+/**
+ * First-start setup, idempotent on every start: the default tenant, the key from
+ * AUTH_BOOTSTRAP_API_KEY, and — when the tenant has no key at all and none is configured — one
+ * admin key that is returned (and printed by main) exactly once.
+ */
+export async function bootstrapTenant(container: Container): Promise<BootstrapResult> {
+  const { tenants, apiKeys } = container.tenants;
+  const tenant = await tenants.ensureDefaultTenant();
+  const configured = container.config.auth.bootstrapApiKey;
+  if (configured) {
+    await apiKeys.ensureBootstrapApiKey(configured);
+    return { tenantId: tenant.id };
+  }
+  const existing = await apiKeys.listApiKeys(tenant.id, { limit: 1 });
+  if (existing.items.length > 0) return { tenantId: tenant.id };
+  const { key } = await apiKeys.createApiKey({ tenantId: tenant.id, name: 'Initial admin key', scopes: ['admin'] });
+  return { tenantId: tenant.id, initialApiKey: key };
+}
+
+export type SandboxResult = { channelId: string; created: boolean; graphBaseUrl: string };
+
+/**
+ * Points a sandbox channel at the embedded emulator and registers the number there with a webhook
+ * URL back to this Hub. The emulator keeps its state in memory, so this runs on every start with
+ * fresh credentials; the channel row is created once.
+ */
+export async function bootstrapSandbox(
+  container: Container,
+  opts: { app: FastifyInstance; tenantId: string; publicBaseUrl: string },
+): Promise<SandboxResult> {
+  const graphBaseUrl = `${opts.publicBaseUrl}/sandbox`;
+  const credentials = {
+    accessToken: `sandbox-${randomBytes(16).toString('hex')}`,
+    appSecret: randomBytes(24).toString('hex'),
+    webhookVerifyToken: randomBytes(16).toString('hex'),
+  };
+  const before = await container.channels.service.findByPhoneNumberId(SANDBOX_NUMBER.phoneNumberId);
+  const channel = await container.channels.service.ensureSandboxChannel({
+    tenantId: opts.tenantId,
+    name: 'Sandbox (emulator)',
+    ...SANDBOX_NUMBER,
+    graphBaseUrl,
+    ...credentials,
+  });
+  const registered = await opts.app.inject({
+    method: 'POST',
+    url: '/sandbox/_emulator/phone-numbers',
+    payload: { ...SANDBOX_NUMBER, accessToken: credentials.accessToken, appSecret: credentials.appSecret, webhookUrl: `${opts.publicBaseUrl}/webhooks/whatsapp` },
+  });
+  if (registered.statusCode >= 300) throw new Error(`sandbox registration failed: ${registered.statusCode} ${registered.body}`);
+  return { channelId: channel.id, created: before === null, graphBaseUrl };
+}
+
+/** A simulated customer writes first, so a newcomer sees traffic right away (first start only). */
+export async function greetFromSimulatedCustomer(app: FastifyInstance): Promise<void> {
+  await app.inject({
+    method: 'POST',
+    url: '/sandbox/_emulator/inbound',
+    payload: {
+      phoneNumberId: SANDBOX_NUMBER.phoneNumberId,
+      from: '4915100000002',
+      name: 'Jörg Grüßer',
+      message: { type: 'text', text: { body: 'Guten Tag! Ist meine Bestellung 4711 schon unterwegs?' } },
+    },
+  });
+}

@@ -1,0 +1,108 @@
+import type { Config } from '../config/load-config.js';
+import { resolveSecretsKey } from '../config/secrets-key.js';
+import { systemClock, type Clock } from '../core/clock.js';
+import { InProcessEventBus } from '../core/events/in-process-event-bus.js';
+import type { Logger } from '../core/logger.js';
+import { createSecretBox } from '../core/secret-box.js';
+import type { DatabaseHandle } from '../db/database.js';
+import { createChannelsModule } from '../modules/channels/index.js';
+import { createContactsService } from '../modules/contacts/index.js';
+import { createConversationsService } from '../modules/conversations/index.js';
+import { createInboundWebhooksModule } from '../modules/inbound-webhooks/index.js';
+import { createMediaModule, FilesystemMediaStorage } from '../modules/media/index.js';
+import { createMessagesModule } from '../modules/messages/index.js';
+import { createTenantsModule } from '../modules/tenants/index.js';
+import { CloudApiProvider } from '../providers/cloud-api/cloud-api.provider.js';
+import type { MessagingProvider } from '../providers/messaging-provider.js';
+import { createProviderRegistry } from '../providers/provider-registry.js';
+import type { JobQueue } from '../queue/job-queue.js';
+import { createDatabase } from './create-database.js';
+import { createJobQueue } from './create-job-queue.js';
+
+export type ContainerOptions = {
+  config: Config;
+  logger: Logger;
+  clock?: Clock;
+  /** Tests swap the Cloud API provider for the fake. */
+  provider?: MessagingProvider;
+  /** Tests tune the poller. */
+  queuePollIntervalMs?: number;
+};
+
+export type Container = Awaited<ReturnType<typeof createContainer>>;
+
+/**
+ * The composition root: the only place that names concrete adapters (house rule 7). Builds the
+ * database, queue, providers and every module; `main.ts` decides which roles to start.
+ */
+export async function createContainer(opts: ContainerOptions) {
+  const { config, logger } = opts;
+  const clock = opts.clock ?? systemClock;
+  const database = await openDatabase(config);
+  const queue = await createJobQueue({
+    driver: config.queue.driver,
+    database,
+    redisUrl: config.queue.redisUrl,
+    logger,
+    clock,
+    ...(opts.queuePollIntervalMs === undefined ? {} : { inProcess: { pollIntervalMs: opts.queuePollIntervalMs } }),
+  });
+  const events = new InProcessEventBus(logger.child({ component: 'events' }));
+  const provider = opts.provider ?? new CloudApiProvider({ timeoutMs: config.whatsapp.sendTimeoutMs });
+  const providers = createProviderRegistry([provider]);
+  const modules = createModules({ config, logger, clock, database, queue, events, provider, providers });
+  return { config, logger, clock, database, queue, events, provider, providers, ...modules };
+}
+
+async function openDatabase(config: Config): Promise<DatabaseHandle> {
+  return createDatabase({
+    type: config.db.type,
+    sqlitePath: config.db.sqlitePath,
+    postgresUrl: config.db.postgresUrl,
+    postgresPoolSize: config.db.postgresPoolSize,
+    postgresStatementTimeoutMs: config.db.postgresStatementTimeoutMs,
+  });
+}
+
+type ModuleDeps = {
+  config: Config;
+  logger: Logger;
+  clock: Clock;
+  database: DatabaseHandle;
+  queue: JobQueue;
+  events: InProcessEventBus;
+  provider: MessagingProvider;
+  providers: ReturnType<typeof createProviderRegistry>;
+};
+
+function createModules({ config, logger, clock, database, queue, events, provider, providers }: ModuleDeps) {
+  const db = database.db;
+  const secretBox = createSecretBox(resolveSecretsKey(config).key);
+  const tenants = createTenantsModule({ db, clock, logger: logger.child({ module: 'tenants' }) });
+  const channels = createChannelsModule({
+    db,
+    secretBox,
+    clock,
+    logger: logger.child({ module: 'channels' }),
+    defaults: { graphBaseUrl: config.whatsapp.graphBaseUrl, graphApiVersion: config.whatsapp.graphApiVersion },
+  });
+  const contacts = createContactsService(db);
+  const conversations = createConversationsService(db);
+  const messages = createMessagesModule({
+    db, queue, clock, events, logger: logger.child({ module: 'messages' }),
+    channels: channels.service, contacts, conversations, providerFor: () => provider,
+  });
+  const media = createMediaModule({
+    db, queue, clock, events, logger: logger.child({ module: 'media' }),
+    storage: new FilesystemMediaStorage(config.media.storagePath),
+    channels: channels.service, providers, maxBytes: config.media.maxBytes,
+  });
+  const inboundWebhooks = createInboundWebhooksModule({
+    db, queue, clock, provider, logger: logger.child({ module: 'inbound-webhooks' }),
+    channels: channels.service, sink: messages.service, media: media.service,
+    maxBodyBytes: config.whatsapp.webhookMaxBodyBytes,
+    fallbackAppSecret: config.whatsapp.appSecret,
+    fallbackVerifyToken: config.whatsapp.webhookVerifyToken,
+  });
+  return { tenants, channels, contacts, conversations, messages, media, inboundWebhooks };
+}

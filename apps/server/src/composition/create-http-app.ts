@@ -1,0 +1,47 @@
+import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
+import { sql } from 'kysely';
+import { buildHttpApp, type ReadinessCheck } from '../app.js';
+import { registerConversationsRoutes } from '../modules/conversations/index.js';
+import { registerWebPlaceholder } from '../http/web-placeholder.js';
+import type { Container } from './create-container.js';
+
+export type HttpAppOptions = {
+  /** Extra root plugins, e.g. the embedded emulator under /sandbox. */
+  rootPlugins?: readonly FastifyPluginAsync[];
+  /** `false` silences request logs (tests). */
+  logger?: false | { level: string };
+};
+
+/** Wires every module's routes into the HTTP app. */
+export async function createHttpApp(container: Container, opts: HttpAppOptions = {}): Promise<FastifyInstance> {
+  const { tenants, channels, messages, media, inboundWebhooks, contacts, conversations, clock } = container;
+  const apiPlugins: FastifyPluginAsync[] = [
+    tenants.routes,
+    channels.routes,
+    media.routes,
+    async (api) => {
+      messages.registerRoutes(api);
+      registerConversationsRoutes(api, { conversations, contacts, clock });
+    },
+  ];
+  return buildHttpApp({
+    config: container.config,
+    ...(opts.logger === undefined ? {} : { logger: opts.logger }),
+    auth: tenants.authenticator,
+    readinessChecks: readinessChecks(container),
+    apiPlugins,
+    rootPlugins: [inboundWebhooks.routes, ...(opts.rootPlugins ?? []), async (app) => registerWebPlaceholder(app)],
+  });
+}
+
+function readinessChecks(container: Container): ReadinessCheck[] {
+  return [
+    { name: 'database', check: async () => void (await sql`select 1`.execute(container.database.db)) },
+    {
+      name: 'queue',
+      check: async () => {
+        if (container.queue.stats) await container.queue.stats();
+      },
+    },
+  ];
+}
