@@ -53,7 +53,9 @@ export async function startHub(opts: StartHubOptions): Promise<RunningHub> {
     ...(opts.httpLogger === undefined ? {} : { logger: opts.httpLogger }),
     rootPlugins: sandbox ? [async (instance) => void (await instance.register(sandbox.plugin, { prefix: '/sandbox' }))] : [],
   });
-  if (role !== 'api') await startWorkers(container);
+  if (role !== 'api') registerWorkers(container);
+  // Every role starts the queue: with BullMQ the API role runs the outbox relay that publishes its jobs.
+  await container.queue.start();
   const publicBaseUrl = app ? await listen(app, config) : config.http.publicBaseUrl;
   const sandboxInfo = app && sandbox ? await bootstrapSandbox(container, { app, tenantId, publicBaseUrl }) : undefined;
   if (app && sandboxInfo?.created) await greetFromSimulatedCustomer(app);
@@ -73,11 +75,10 @@ export async function startHub(opts: StartHubOptions): Promise<RunningHub> {
   };
 }
 
-async function startWorkers(container: Container): Promise<void> {
+function registerWorkers(container: Container): void {
   container.messages.registerJobs(container.queue);
   container.media.registerWorkers(container.queue);
   container.inboundWebhooks.registerWorkers(container.queue);
-  await container.queue.start();
 }
 
 /** Listens and returns the public base URL; with HTTP_PORT=0 the configured default names port 0, so use the real one. */

@@ -133,6 +133,15 @@ describe(`send and receive through the sandbox (${testDialect()})`, () => {
     expect(JSON.stringify(bad.body)).toContain('text');
     const unknownType = await hub.api('/api/v1/messages', { method: 'POST', body: { channelId, to: ERIKA_ECHO, type: 'fax', fax: {} } });
     expect(unknownType.status).toBe(400);
+    const dupButtons = await hub.api('/api/v1/messages', {
+      method: 'POST',
+      body: {
+        channelId, to: ERIKA_ECHO, type: 'interactive',
+        interactive: { type: 'button', body: { text: 'Pick' }, action: { buttons: [{ type: 'reply', reply: { id: 'a', title: 'Ja' } }, { type: 'reply', reply: { id: 'a', title: 'Nein' } }] } },
+      },
+    });
+    expect(dupButtons.status).toBe(400);
+    expect(JSON.stringify(dupButtons.body)).toContain('button ids must be unique');
     const badPhone = await hub.api('/api/v1/messages', { method: 'POST', body: { channelId, to: '12', type: 'template', template: { name: 'hello_world', language: { code: 'en_US' } } } });
     expect(badPhone.status).toBe(400);
     expect((badPhone.body as { error: Json }).error['code']).toBe('INVALID_PHONE_NUMBER');

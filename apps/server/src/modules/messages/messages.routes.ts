@@ -2,6 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { ListMessagesQuery, Message, MessagePage, SendMessageRequest, SendMessageResponse } from '@valeo/contracts';
+import { checkInteractiveRules, type InteractiveObject } from '@valeo/cloud-api';
+import { badRequest } from '../../core/errors/app-error.js';
 import { authOf, requireScope } from '../../http/plugins/auth.plugin.js';
 import type { OutboundMessageType } from '../../providers/messaging-provider.js';
 import type { MessagesService } from './messages.service.js';
@@ -25,6 +27,7 @@ export function registerMessagesRoutes(app: FastifyInstance, service: MessagesSe
     },
   }, async (request, reply) => {
     const body = request.body as Record<string, unknown> & { channelId: string; to: string; type: OutboundMessageType; context?: { message_id: string } };
+    assertSendRules(body);
     const { view, created } = await service.send({
       tenantId: authOf(request).tenantId,
       channelId: body.channelId,
@@ -57,6 +60,13 @@ export function registerMessagesRoutes(app: FastifyInstance, service: MessagesSe
       wamid: q.wamid,
     });
   });
+}
+
+/** Rules JSON Schema cannot express (unique button ids, row counts, no reply context on reactions). */
+function assertSendRules(body: { type: OutboundMessageType; context?: unknown } & Record<string, unknown>): void {
+  const issues = body.type === 'interactive' ? checkInteractiveRules(body['interactive'] as InteractiveObject) : [];
+  if (body.type === 'reaction' && body.context !== undefined) issues.push({ path: '/context', message: 'reactions cannot be contextual replies' });
+  if (issues.length > 0) throw badRequest('VALIDATION_FAILED', 'The message breaks a WhatsApp rule.', { issues });
 }
 
 /** The provider port carries objects; contact cards (an array on the wire) travel as `{ contacts }`. */
