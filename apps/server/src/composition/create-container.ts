@@ -17,6 +17,7 @@ import type { MessagingProvider } from '../providers/messaging-provider.js';
 import { createProviderRegistry } from '../providers/provider-registry.js';
 import type { JobQueue } from '../queue/job-queue.js';
 import { createDatabase } from './create-database.js';
+import { createSendPacer } from './create-send-pacer.js';
 import { createJobQueue } from './create-job-queue.js';
 
 export type ContainerOptions = {
@@ -91,6 +92,7 @@ function createModules({ config, logger, clock, database, queue, events, provide
   const messages = createMessagesModule({
     db, queue, clock, events, logger: logger.child({ module: 'messages' }),
     channels: channels.service, contacts, conversations, providerFor: () => provider,
+    ...(config.whatsapp.sendRatePerSecond > 0 ? { sendPacer: createSendPacer(config.whatsapp.sendRatePerSecond, clock) } : {}),
   });
   const media = createMediaModule({
     db, queue, clock, events, logger: logger.child({ module: 'media' }),

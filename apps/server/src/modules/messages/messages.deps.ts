@@ -13,6 +13,9 @@ export type ChannelAccess = {
   getChannelContext(tenantId: string, channelId: string): Promise<ChannelContext>;
 };
 
+/** Waits until a channel may send its next message (a token bucket per number in composition). */
+export type SendPacer = { wait(channelId: string): Promise<void> };
+
 export type MessagesDeps = {
   db: Db;
   queue: JobQueue;
@@ -22,6 +25,8 @@ export type MessagesDeps = {
   channels: ChannelAccess;
   contacts: ContactsService;
   conversations: ConversationsService;
+  /** Paces sends per number; resolves when this send may go out. Absent = no pacing. */
+  sendPacer?: SendPacer;
   /** The provider that serves a channel (composition decides; all channels are Cloud API today). */
   providerFor(channel: ChannelContext): MessagingProvider;
 };

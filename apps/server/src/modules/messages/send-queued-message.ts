@@ -20,6 +20,7 @@ export async function sendQueuedMessage(deps: MessagesDeps, messageId: string, c
   if (message.status !== 'queued') return;
 
   const channel = await deps.channels.getChannelContext(message.tenantId, message.channelId);
+  await deps.sendPacer?.wait(channel.channelId);
   await setMessageStatus(deps.db, { id: message.id, status: 'sending', now: deps.clock.now(), incrementAttempts: true });
   try {
     const { providerMessageId } = await deps.providerFor(channel).send(toOutbound(message), channel);
