@@ -29,6 +29,9 @@ export function printBanner(opts: {
       `              simulated customers: ${personas.map((p) => `+${p.waId} ${p.name} (${p.script})`).join(', ')}`,
     );
   }
+  if (!initialApiKey && !config.auth.bootstrapApiKey) {
+    lines.push('', '  Admin API key: printed at first start (only its hash is kept). Create more with POST /api/v1/api-keys.');
+  }
   if (initialApiKey) {
     lines.push(
       '',
