@@ -28,6 +28,8 @@ export type ContainerOptions = {
   provider?: MessagingProvider;
   /** Tests tune the poller. */
   queuePollIntervalMs?: number;
+  /** BullMQ Redis key prefix; tests use one per file (`test-${randomUUID()}`). @defaultValue 'valeo' */
+  queuePrefix?: string;
 };
 
 export type Container = Awaited<ReturnType<typeof createContainer>>;
@@ -44,6 +46,7 @@ export async function createContainer(opts: ContainerOptions) {
     driver: config.queue.driver,
     database,
     redisUrl: config.queue.redisUrl,
+    ...(opts.queuePrefix === undefined ? {} : { prefix: opts.queuePrefix }),
     logger,
     clock,
     ...(opts.queuePollIntervalMs === undefined ? {} : { inProcess: { pollIntervalMs: opts.queuePollIntervalMs } }),

@@ -17,6 +17,8 @@ export type StartHubOptions = {
   /** Overrides for the embedded emulator (tests shorten its delays). */
   emulator?: Omit<EmulatorOptions, 'prefix'>;
   queuePollIntervalMs?: number;
+  /** BullMQ Redis key prefix (QUEUE_DRIVER=bullmq); tests isolate each file with their own. */
+  queuePrefix?: string;
 };
 
 export type RunningHub = {
@@ -42,6 +44,7 @@ export async function startHub(opts: StartHubOptions): Promise<RunningHub> {
     logger: opts.logger,
     ...(opts.provider ? { provider: opts.provider } : {}),
     ...(opts.queuePollIntervalMs === undefined ? {} : { queuePollIntervalMs: opts.queuePollIntervalMs }),
+    ...(opts.queuePrefix === undefined ? {} : { queuePrefix: opts.queuePrefix }),
   });
   await migrateToLatest(container.database);
   const { tenantId, initialApiKey } = await bootstrapTenant(container);
