@@ -23,14 +23,16 @@ export type InboundEventRecord = {
 export type NewInboundEvent = Omit<InboundEventRecord, 'processedAt'>;
 
 /**
- * Inserts the raw event unless a row with the same body hash exists (Meta re-delivers the very same
- * bytes for days). Answers whether a row was written. `ON CONFLICT DO NOTHING` instead of
- * check-then-insert, so two concurrent deliveries cannot both win (Chatwoot PR #13523).
+ * Inserts the raw events whose body hash is not stored yet (Meta re-delivers the very same bytes for
+ * days) and answers the ids of the rows actually written. One multi-row statement per batch, and
+ * `ON CONFLICT DO NOTHING` instead of check-then-insert, so concurrent deliveries cannot both win
+ * (Chatwoot PR #13523). A body repeated inside the batch is written once.
  */
-export async function insertInboundEventIfNew(db: DbExecutor, event: NewInboundEvent): Promise<boolean> {
-  const result = await db
+export async function insertInboundEventsIfNew(db: DbExecutor, events: readonly NewInboundEvent[]): Promise<Set<string>> {
+  if (events.length === 0) return new Set();
+  const rows = await db
     .insertInto('inbound_events')
-    .values({
+    .values(events.map((event) => ({
       id: event.id,
       tenant_id: event.tenantId,
       channel_id: event.channelId,
@@ -41,10 +43,11 @@ export async function insertInboundEventIfNew(db: DbExecutor, event: NewInboundE
       error: event.error,
       received_at: toDbTime(event.receivedAt),
       processed_at: null,
-    })
+    })))
     .onConflict((oc) => oc.column('body_sha256').doNothing())
-    .executeTakeFirst();
-  return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
+    .returning('id')
+    .execute();
+  return new Set(rows.map((row) => row.id));
 }
 
 export async function findInboundEvent(db: DbExecutor, id: string): Promise<InboundEventRecord | undefined> {

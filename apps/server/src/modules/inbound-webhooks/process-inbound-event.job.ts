@@ -4,20 +4,25 @@ import type { Logger } from '../../core/logger.js';
 import type { Db } from '../../db/database.js';
 import type { InboundEvent, MessagingProvider } from '../../providers/messaging-provider.js';
 import { RetryJobError } from '../../queue/job-errors.js';
-import { defineJob, type JobContext, type JobHandler } from '../../queue/job-queue.js';
+import { defineJob, jobSettings, type JobContext, type JobHandler } from '../../queue/job-queue.js';
 import { findInboundEvent, finishInboundEvent, type InboundEventRecord } from './inbound-events.repository.js';
 import type { InboundMediaInput, InboundMediaRegistrar, InboundMessageSink } from './inbound-message-sink.js';
 import type { WebhookChannel, WebhookChannelDirectory } from './webhook-channels.js';
 
-/** Turns one stored raw webhook into messages, statuses and media downloads. */
+/**
+ * Turns stored raw webhooks into messages, statuses and media downloads. One job carries the events
+ * committed together by the intake's group commit (often just one).
+ */
 export const processInboundEventJob = defineJob({
   name: 'inbound.process',
-  schema: Type.Object({ inboundEventId: Type.String({ minLength: 1 }) }, { additionalProperties: false }),
+  schema: Type.Object({
+    inboundEventIds: Type.Array(Type.String({ minLength: 1 }), { minItems: 1, maxItems: 1_000 }),
+  }, { additionalProperties: false }),
   maxAttempts: 10,
   backoff: { baseMs: 1_000, maxMs: 60_000 },
 });
 
-export type ProcessInboundEventPayload = { inboundEventId: string };
+export type ProcessInboundEventPayload = { inboundEventIds: string[] };
 
 export type ProcessInboundEventDeps = {
   db: Db;
@@ -64,29 +69,52 @@ export class InboundEventProcessor {
     this.#statusRetryDelayMs = deps.statusRetryDelayMs ?? 1_000;
   }
 
+  /**
+   * Each event is processed on its own: one that fails does not hold up the others. Finished events
+   * are skipped on a re-run, so a retry only redoes what is still pending. On the last attempt a
+   * still-failing event is marked `failed` (the dead letter, kept with its raw body).
+   */
   async process(payload: ProcessInboundEventPayload, ctx: JobContext): Promise<void> {
+    const lastAttempt = ctx.attempt >= jobSettings(processInboundEventJob).maxAttempts;
+    let deferred = 0;
+    let failure: unknown;
+    for (const id of payload.inboundEventIds) {
+      try {
+        if ((await this.#processEvent(id, ctx)) === 'deferred') deferred += 1;
+      } catch (error) {
+        failure ??= error;
+        this.#log.error({ eventId: id, err: error, attempt: ctx.attempt }, 'inbound event processing failed');
+        if (lastAttempt) await finishInboundEvent(this.#deps.db, { id, status: 'failed', note: errorNote(error), at: this.#deps.clock.now() });
+      }
+    }
+    if (failure !== undefined && !lastAttempt) throw failure;
+    if (deferred > 0) {
+      throw new RetryJobError(`status updates for messages not found yet in ${deferred} event(s)`, {
+        retryAfterMs: this.#statusRetryDelayMs * ctx.attempt,
+      });
+    }
+  }
+
+  async #processEvent(eventId: string, ctx: JobContext): Promise<'done' | 'deferred'> {
     const { db, clock } = this.#deps;
-    const event = await findInboundEvent(db, payload.inboundEventId);
+    const event = await findInboundEvent(db, eventId);
     // Gone or already final: a re-delivered job is a no-op (handlers are at-least-once).
-    if (event === undefined || event.status !== 'pending') return;
+    if (event === undefined || event.status !== 'pending') return 'done';
     const items = this.#parseItems(event);
     if (items instanceof Error) {
       this.#log.error({ eventId: event.id, err: items.message }, 'stored webhook cannot be parsed; kept as failed');
       await finishInboundEvent(db, { id: event.id, status: 'failed', note: items.message, at: clock.now() });
-      return;
+      return 'done';
     }
     const report: RunReport = { unmatched: [], unrouted: 0, vendorErrors: [], otherFields: new Set() };
     // Every entry × change × item, in order (house rule 6; Chatwoot and whatsapp-api-js read only [0]).
     for (const item of items) await this.#processItem(item, event, report);
-    if (report.unmatched.length > 0 && ctx.attempt < this.#statusMatchAttempts) {
-      throw new RetryJobError(`${report.unmatched.length} status update(s) for messages not found yet`, {
-        retryAfterMs: this.#statusRetryDelayMs * ctx.attempt,
-      });
-    }
+    if (report.unmatched.length > 0 && ctx.attempt < this.#statusMatchAttempts) return 'deferred';
     if (report.unmatched.length > 0) {
       this.#log.warn({ eventId: event.id, wamids: report.unmatched }, 'status updates for unknown messages; recorded as unmatched');
     }
     await finishInboundEvent(db, { id: event.id, status: 'processed', note: describeReport(report), at: clock.now() });
+    return 'done';
   }
 
   #parseItems(event: InboundEventRecord): InboundEvent[] | Error {
@@ -158,6 +186,11 @@ export function toMediaInput(content: Record<string, unknown>, scope: MediaScope
   if (typeof content['filename'] === 'string') input.filename = content['filename'];
   if (typeof content['animated'] === 'boolean') input.animated = content['animated'];
   return input;
+}
+
+function errorNote(error: unknown): string {
+  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return text.slice(0, 2_000);
 }
 
 function describeReport(report: RunReport): string | null {

@@ -5,9 +5,9 @@ import type { Logger } from '../../core/logger.js';
 import type { Db } from '../../db/database.js';
 import type { MessagingProvider, RawWebhookRequest } from '../../providers/messaging-provider.js';
 import type { JobQueue } from '../../queue/job-queue.js';
-import { insertInboundEventIfNew, type InboundEventStatus } from './inbound-events.repository.js';
+import { InboundEventWriter } from './inbound-event-writer.js';
+import type { InboundEventStatus } from './inbound-events.repository.js';
 import { signatureInvalid, verifyTokenInvalid, webhookChannelNotFound, webhookMalformed } from './inbound-webhooks.errors.js';
-import { processInboundEventJob } from './process-inbound-event.job.js';
 import type { WebhookChannel, WebhookChannelDirectory } from './webhook-channels.js';
 import { firstHeader, isWellFormedSignature, parseJsonBody, readWebhookRouting } from './webhook-envelope.js';
 
@@ -51,10 +51,12 @@ const SAFE_CHALLENGE = /^[A-Za-z0-9._-]{1,256}$/;
 export class WebhookIntakeService {
   readonly #deps: WebhookIntakeDeps;
   readonly #log: Logger;
+  readonly #writer: InboundEventWriter;
 
   constructor(deps: WebhookIntakeDeps) {
     this.#deps = deps;
     this.#log = deps.logger.child({ component: 'webhook-intake' });
+    this.#writer = new InboundEventWriter({ db: deps.db, queue: deps.queue });
   }
 
   /** Throws AppError 400 (malformed), 401 (signature), 404 (unknown per-channel URL). */
@@ -129,25 +131,20 @@ export class WebhookIntakeService {
     return [...found.values()];
   }
 
+  /** Resolves after the commit of the row (and, for pending events, of its `inbound.process` job). */
   async #store(webhook: IncomingWebhook, channels: readonly WebhookChannel[], status: InboundEventStatus, note: string | null): Promise<IntakeResult> {
     const eventId = newId();
     const single = channels.length === 1 ? channels[0] : undefined;
-    const inserted = await this.#deps.db.transaction().execute(async (trx) => {
-      const isNew = await insertInboundEventIfNew(trx, {
-        id: eventId,
-        tenantId: single?.tenantId ?? null,
-        channelId: single?.channelId ?? null,
-        provider: this.#deps.provider.kind,
-        bodySha256: createHash('sha256').update(webhook.rawBody).digest('hex'),
-        rawBody: webhook.rawBody.toString('utf8'),
-        status,
-        error: note,
-        receivedAt: this.#deps.clock.now(),
-      });
-      if (isNew && status === 'pending') {
-        await this.#deps.queue.enqueue(processInboundEventJob, { inboundEventId: eventId }, { trx, dedupeKey: `inbound.process:${eventId}` });
-      }
-      return isNew;
+    const inserted = await this.#writer.write({
+      id: eventId,
+      tenantId: single?.tenantId ?? null,
+      channelId: single?.channelId ?? null,
+      provider: this.#deps.provider.kind,
+      bodySha256: createHash('sha256').update(webhook.rawBody).digest('hex'),
+      rawBody: webhook.rawBody.toString('utf8'),
+      status,
+      error: note,
+      receivedAt: this.#deps.clock.now(),
     });
     if (!inserted) return { outcome: 'duplicate' };
     return { outcome: status === 'unrouted' ? 'unrouted' : 'stored', eventId };

@@ -72,7 +72,7 @@ async function startEmulator(): Promise<TestEmulator> {
  * channels, auth) + messages, media and inbound-webhooks on an in-process queue, the Cloud API
  * provider, and the emulator as Meta. The queue is not started; tests start it when they want work done.
  */
-export async function buildHubTestApp(opts: { env?: Record<string, string> } = {}): Promise<HubTestApp> {
+export async function buildHubTestApp(opts: { env?: Record<string, string>; channelCacheTtlMs?: number } = {}): Promise<HubTestApp> {
   const emulator = await startEmulator();
   const provider = new CloudApiProvider({ timeoutMs: 5_000 });
   const registry = createProviderRegistry([provider]);
@@ -93,7 +93,7 @@ export async function buildHubTestApp(opts: { env?: Record<string, string> } = {
       const inbound = createInboundWebhooksModule({
         ...common, provider, channels: modules.channels.service, sink: messages.service, media: media.service,
         maxBodyBytes: config.whatsapp.webhookMaxBodyBytes, fallbackAppSecret: config.whatsapp.appSecret,
-        fallbackVerifyToken: config.whatsapp.webhookVerifyToken, channelCacheTtlMs: 0,
+        fallbackVerifyToken: config.whatsapp.webhookVerifyToken, channelCacheTtlMs: opts.channelCacheTtlMs ?? 0,
       });
       messages.registerJobs(queue);
       media.registerWorkers(queue);

@@ -3,6 +3,7 @@ import { signWebhookBody } from '@valeo/cloud-api';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { eventually } from '../../../../test/helpers/eventually.js';
 import { testDialect } from '../../../../test/helpers/test-database.js';
+import { fromDbJson } from '../../../db/column-types.js';
 import { buildFakeWebhookBody, signFakeWebhook, type FakeWebhookItems } from '../../../providers/fake/fake-webhooks.js';
 import type { RawWebhookRequest } from '../../../providers/messaging-provider.js';
 import type { Channel } from '../../channels/index.js';
@@ -92,8 +93,9 @@ describe(`POST/GET /webhooks/whatsapp (${testDialect()})`, () => {
     expect(await count('inbound_events')).toBe(1);
     await eventually(async () => expect(await count('messages', 'wamid.routes-dup')).toBe(1));
     const [event] = await hub.database.db.selectFrom('inbound_events').select('id').execute();
-    const jobs = await hub.database.db.selectFrom('jobs').select('id').where('dedupe_key', '=', `inbound.process:${event!.id}`).execute();
-    expect(jobs).toHaveLength(1);
+    const jobs = await hub.database.db.selectFrom('jobs').select('payload').where('name', '=', 'inbound.process').execute();
+    const forEvent = jobs.filter((job) => fromDbJson<{ inboundEventIds: string[] }>(job.payload).inboundEventIds.includes(event!.id));
+    expect(forEvent).toHaveLength(1);
   });
 
   it('serves the per-channel callback URL when the channels module can look a channel up by id', async () => {

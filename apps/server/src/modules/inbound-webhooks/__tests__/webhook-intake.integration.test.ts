@@ -5,7 +5,11 @@ import { testDialect, type TestDatabase } from '../../../../test/helpers/test-da
 import { isAppError } from '../../../core/errors/app-error.js';
 import type { RawWebhookRequest } from '../../../providers/messaging-provider.js';
 import { buildFakeWebhookBody, signFakeWebhook, type FakeWebhookItems } from '../../../providers/fake/fake-webhooks.js';
+import { silentLogger } from '../../../core/logger.js';
+import type { JobQueue } from '../../../queue/job-queue.js';
+import { InboundEventWriter } from '../inbound-event-writer.js';
 import { findInboundEvent } from '../inbound-events.repository.js';
+import { InboundEventProcessor } from '../process-inbound-event.job.js';
 import { createInboundKit, createMessagingTestDatabase, type InboundKit, type KitChannel } from './inbound-test-kit.js';
 
 const SECRET_A = 'app-secret-a';
@@ -105,6 +109,52 @@ describe(`webhook intake + inbound.process (${testDialect()})`, () => {
     const results = await Promise.all(Array.from({ length: 5 }, () => kit.intake.receive(request)));
     expect(results.filter((r) => r.outcome === 'stored')).toHaveLength(1);
     expect(await kit.countRows('inbound_events')).toBe(1);
+  });
+
+  it('commits concurrent deliveries together, each acknowledged only with its row, processed once each', async () => {
+    const requests = Array.from({ length: 40 }, (_, i) => kit.provider.webhook(a.context, textFrom(`wamid.group-${i}`)));
+    const results = await Promise.all(requests.map((r) => kit.intake.receive(r)));
+    expect(results.every((r) => r.outcome === 'stored')).toBe(true);
+    expect(await kit.countRows('inbound_events')).toBe(40);
+    expect(await kit.countRows('jobs')).toBeLessThan(40);
+    await kit.queue.start();
+    await eventually(() => expect(kit.sink.recordCalls).toHaveLength(40));
+  });
+
+  it('acknowledges nothing and keeps nothing when the commit fails', async () => {
+    const failingQueue = { enqueue: async () => { throw new Error('queue table unavailable'); } } as unknown as JobQueue;
+    const writer = new InboundEventWriter({ db: kit.database.db, queue: failingQueue });
+    const event = (id: string, hash: string) => ({
+      id, tenantId: null, channelId: null, provider: 'fake', bodySha256: hash, rawBody: '{}', status: 'pending' as const, error: null, receivedAt: new Date(),
+    });
+    const outcomes = await Promise.allSettled([writer.write(event('e-1', 'h-1')), writer.write(event('e-2', 'h-2'))]);
+    expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'rejected']);
+    expect(await kit.countRows('inbound_events')).toBe(0);
+  });
+
+  it('keeps one failing event from blocking the others of its job, and dead-letters it on the last attempt', async () => {
+    const [poisoned, healthy] = await Promise.all([
+      kit.intake.receive(kit.provider.webhook(a.context, textFrom('wamid.poison'))),
+      kit.intake.receive(kit.provider.webhook(a.context, textFrom('wamid.healthy'))),
+    ]);
+    const sink = {
+      recordInbound: async (input: Parameters<typeof kit.sink.recordInbound>[0]) => {
+        if (input.event.wamid === 'wamid.poison') throw new Error('cannot store this one');
+        return kit.sink.recordInbound(input);
+      },
+      applyStatus: kit.sink.applyStatus.bind(kit.sink),
+    };
+    const processor = new InboundEventProcessor({
+      db: kit.database.db, provider: kit.provider, channels: kit.channels, sink, media: kit.media, clock: kit.clock, logger: silentLogger,
+    });
+    const ids = { inboundEventIds: [poisoned.eventId!, healthy.eventId!] };
+    const ctx = (attempt: number) => ({ jobId: 'j', attempt, signal: new AbortController().signal });
+    await expect(processor.process(ids, ctx(1))).rejects.toThrow('cannot store this one');
+    expect((await findInboundEvent(kit.database.db, healthy.eventId!))?.status).toBe('processed');
+    expect((await findInboundEvent(kit.database.db, poisoned.eventId!))?.status).toBe('pending');
+    await processor.process(ids, ctx(10));
+    expect(await findInboundEvent(kit.database.db, poisoned.eventId!)).toMatchObject({ status: 'failed', error: 'Error: cannot store this one' });
+    expect(kit.sink.recordCalls.map((c) => c.event.wamid)).toEqual(['wamid.healthy']);
   });
 
   it('processes every entry × change × message and status of a batched body', async () => {
