@@ -4,3 +4,6 @@ export * from './api-keys.js';
 export * from './channels.js';
 export * from './messages.js';
 export * from './conversations.js';
+export * from './auth.js';
+export * from './realtime.js';
+export * from './users.js';

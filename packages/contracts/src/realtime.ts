@@ -1,0 +1,63 @@
+import { Type, type Static } from 'typebox';
+
+/**
+ * `GET /api/v1/events`: Server-Sent Events (`text/event-stream`) for the caller's tenant only,
+ * authenticated like every /api/v1 route (session cookie — `EventSource` sends it — or API key).
+ *
+ * - The stream opens with `retry: 2000` (browsers reconnect 2 s after a drop).
+ * - A comment line (`: heartbeat`) every 15 s keeps proxies from closing an idle stream.
+ * - Each event: `event: <name>` + `data: <JSON payload>`; names below.
+ * - No event ids and no `Last-Event-ID` replay: after every (re)connect — the `open` event of
+ *   `EventSource` — the client refetches what it shows, then applies live events on top.
+ * - The data carries ids and states, not message content: fetch the message or conversation by id.
+ */
+export const REALTIME_EVENTS_PATH = '/api/v1/events';
+export const REALTIME_RETRY_MS = 2000;
+export const REALTIME_HEARTBEAT_MS = 15_000;
+
+export const REALTIME_EVENT_NAMES = ['message.received', 'message.status-changed', 'message.queued'] as const;
+export type RealtimeEventName = (typeof REALTIME_EVENT_NAMES)[number];
+
+export const MessageReceivedEvent = Type.Object({
+  tenantId: Type.String(),
+  channelId: Type.String(),
+  conversationId: Type.String(),
+  messageId: Type.String(),
+  contactWaId: Type.String(),
+  type: Type.String({ description: 'Message type, e.g. text, image, interactive.' }),
+});
+export type MessageReceivedEvent = Static<typeof MessageReceivedEvent>;
+
+export const MessageQueuedEvent = Type.Object({
+  tenantId: Type.String(),
+  channelId: Type.String(),
+  conversationId: Type.String(),
+  messageId: Type.String(),
+});
+export type MessageQueuedEvent = Static<typeof MessageQueuedEvent>;
+
+export const MessageStatusChangedEvent = Type.Object({
+  tenantId: Type.String(),
+  channelId: Type.String(),
+  conversationId: Type.String(),
+  messageId: Type.String(),
+  status: Type.String({ description: 'New MessageStatus, e.g. sent, delivered, read, failed.' }),
+  previousStatus: Type.String(),
+});
+export type MessageStatusChangedEvent = Static<typeof MessageStatusChangedEvent>;
+
+/** `data` of each SSE event, by event name. */
+export type RealtimeEventMap = {
+  'message.received': MessageReceivedEvent;
+  'message.queued': MessageQueuedEvent;
+  'message.status-changed': MessageStatusChangedEvent;
+};
+
+export const REALTIME_EVENT_SCHEMAS = {
+  'message.received': MessageReceivedEvent,
+  'message.queued': MessageQueuedEvent,
+  'message.status-changed': MessageStatusChangedEvent,
+} as const;
+
+/** A parsed SSE event as a client sees it. */
+export type RealtimeEvent = { [N in RealtimeEventName]: { name: N; data: RealtimeEventMap[N] } }[RealtimeEventName];

@@ -1,0 +1,54 @@
+import { Type, type Static } from 'typebox';
+import { UserRoleSchema } from './auth.js';
+import { Page } from './pagination.js';
+
+/**
+ * Users of a tenant (admin only): `GET /api/v1/users` → `UserPage`, `POST /api/v1/users`
+ * `CreateUserRequest` → 201 `User`, `PATCH /api/v1/users/:id` `UpdateUserRequest` → 200 `User`,
+ * `DELETE /api/v1/users/:id` → 204. Passwords are never returned. Emails are unique across the
+ * Hub (sign-in names no tenant), compared case-insensitively: taken → 409 `USER_EMAIL_TAKEN`.
+ * Removing or demoting the tenant's last admin → 409 `USER_LAST_ADMIN`.
+ */
+export const PASSWORD_MIN_LENGTH = 12;
+export const PASSWORD_MAX_LENGTH = 256;
+
+export const UserErrorCode = {
+  USER_NOT_FOUND: 'USER_NOT_FOUND',
+  USER_EMAIL_TAKEN: 'USER_EMAIL_TAKEN',
+  USER_LAST_ADMIN: 'USER_LAST_ADMIN',
+} as const;
+export type UserErrorCode = (typeof UserErrorCode)[keyof typeof UserErrorCode];
+
+const Password = Type.String({ minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH, description: 'At least 12 characters.' });
+const Email = Type.String({ minLength: 3, maxLength: 254, pattern: '^[^\\s@]+@[^\\s@]+$' });
+const Name = Type.String({ minLength: 1, maxLength: 100 });
+
+export const User = Type.Object({
+  id: Type.String(),
+  tenantId: Type.String(),
+  email: Type.String(),
+  name: Type.String(),
+  role: UserRoleSchema,
+  createdAt: Type.String({ format: 'date-time' }),
+  updatedAt: Type.String({ format: 'date-time' }),
+  lastLoginAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+});
+export type User = Static<typeof User>;
+export const UserPage = Page(User);
+export type UserPage = Static<typeof UserPage>;
+
+export const CreateUserRequest = Type.Object(
+  { email: Email, name: Name, password: Password, role: UserRoleSchema },
+  { additionalProperties: false },
+);
+export type CreateUserRequest = Static<typeof CreateUserRequest>;
+
+/** Any subset; a new password signs the user out everywhere. */
+export const UpdateUserRequest = Type.Object(
+  { name: Type.Optional(Name), role: Type.Optional(UserRoleSchema), password: Type.Optional(Password) },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type UpdateUserRequest = Static<typeof UpdateUserRequest>;
+
+export const UserIdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
+export type UserIdParams = Static<typeof UserIdParams>;
