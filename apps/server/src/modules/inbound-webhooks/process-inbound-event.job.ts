@@ -111,7 +111,8 @@ export class InboundEventProcessor {
     for (const item of items) await this.#processItem(item, event, report);
     if (report.unmatched.length > 0 && ctx.attempt < this.#statusMatchAttempts) return 'deferred';
     if (report.unmatched.length > 0) {
-      this.#log.warn({ eventId: event.id, wamids: report.unmatched }, 'status updates for unknown messages; recorded as unmatched');
+      // The wamids go to the event row, not the log: a wamid encodes the customer's number (GDPR-07).
+      this.#log.warn({ eventId: event.id, unmatched: report.unmatched.length }, 'status updates for unknown messages; recorded as unmatched');
     }
     await finishInboundEvent(db, { id: event.id, status: 'processed', note: describeReport(report), at: clock.now() });
     return 'done';

@@ -14,6 +14,12 @@ export type WebhookRouting = {
 
 type Json = Record<string, unknown>;
 
+/**
+ * Distinct phone numbers / WABAs one body may name. A real POST concerns one Meta app's numbers;
+ * the cap keeps an unsigned body from forcing thousands of channel lookups before it is rejected.
+ */
+export const MAX_ROUTING_KEYS = 100;
+
 /** Parses the raw bytes as JSON; `undefined` when they are not JSON (→ 400). */
 export function parseJsonBody(rawBody: Buffer): unknown {
   if (rawBody.length === 0) return undefined;
@@ -27,7 +33,7 @@ export function parseJsonBody(rawBody: Buffer): unknown {
 /**
  * The routing keys of a Cloud API envelope
  * (`{object: "whatsapp_business_account", entry: [{id, changes: [{field, value}]}]}`, REFERENCE.md §4.3),
- * or `undefined` when the body is not such an envelope.
+ * or `undefined` when the body is not such an envelope or names more than {@link MAX_ROUTING_KEYS}.
  */
 export function readWebhookRouting(body: unknown): WebhookRouting | undefined {
   if (!isObject(body) || body['object'] !== 'whatsapp_business_account') return undefined;
@@ -45,6 +51,7 @@ export function readWebhookRouting(body: unknown): WebhookRouting | undefined {
       else if (wabaId !== '') wabaIds.add(wabaId);
       else return undefined;
     }
+    if (phoneNumberIds.size + wabaIds.size > MAX_ROUTING_KEYS) return undefined;
   }
   return { phoneNumberIds: [...phoneNumberIds], wabaIds: [...wabaIds] };
 }

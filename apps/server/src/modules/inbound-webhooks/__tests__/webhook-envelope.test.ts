@@ -1,6 +1,6 @@
 import { buildBusinessWebhookEnvelope, buildWebhookEnvelope } from '@valeo/cloud-api';
 import { describe, expect, it } from 'vitest';
-import { isWellFormedSignature, parseJsonBody, readWebhookRouting } from '../webhook-envelope.js';
+import { isWellFormedSignature, MAX_ROUTING_KEYS, parseJsonBody, readWebhookRouting } from '../webhook-envelope.js';
 
 const change = (phoneNumberId: string | undefined, field = 'messages') => ({
   field,
@@ -29,6 +29,15 @@ describe('readWebhookRouting', () => {
       ],
     };
     expect(readWebhookRouting(body)).toEqual({ phoneNumberIds: ['111', '222', '333'], wabaIds: ['waba-2'] });
+  });
+
+  it(`refuses a body naming more than ${MAX_ROUTING_KEYS} phone numbers / WABAs`, () => {
+    const body = (n: number) => ({
+      object: 'whatsapp_business_account',
+      entry: [{ id: 'w', changes: Array.from({ length: n }, (_, i) => change(String(i))) }],
+    });
+    expect(readWebhookRouting(body(MAX_ROUTING_KEYS))?.phoneNumberIds).toHaveLength(MAX_ROUTING_KEYS);
+    expect(readWebhookRouting(body(MAX_ROUTING_KEYS + 1))).toBeUndefined();
   });
 
   it.each([
