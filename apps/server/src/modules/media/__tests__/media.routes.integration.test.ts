@@ -101,6 +101,14 @@ describe(`/api/v1/media (${testDialect()})`, () => {
     expect(content.headers['content-type']).toBe('application/pdf');
     expect(content.headers['content-disposition']).toBe(`attachment; filename="Angebot M_ller.pdf"; filename*=UTF-8''Angebot%20M%C3%BCller.pdf`);
     expect(content.headers['content-security-policy']).toContain('sandbox');
+    expect(content.rawPayload.equals(PDF)).toBe(true);
+  });
+
+  it('streams uploads larger than the API\'s JSON body limit (1 MB) through to the provider', async () => {
+    const big = Buffer.concat([Buffer.from('%PDF-1.4\n'), randomBytes(1_500_000)]);
+    const response = await upload([{ name: 'channelId', value: channel.id }, file(big, 'application/pdf', 'big.pdf')]);
+    expect(response.statusCode).toBe(201);
+    expect((await bytesAtMeta(response.json().providerMediaId)).equals(big)).toBe(true);
   });
 
   it('hides one tenant\'s media and channels from another (404)', async () => {
