@@ -59,7 +59,7 @@ export async function buildHttpApp(deps: HttpAppDeps): Promise<FastifyInstance> 
 
   await app.register(async (api) => {
     installAuth(api, deps.auth);
-    markAsAuthenticated(api);
+    markAsAuthenticated(api, deps.auth.authenticateSession !== undefined);
     for (const plugin of deps.apiPlugins ?? []) await api.register(plugin);
   }, { prefix: API_PREFIX });
 
@@ -72,16 +72,23 @@ async function registerOpenApi(app: FastifyInstance, version: string): Promise<v
     openapi: {
       openapi: '3.1.0',
       info: { title: 'VALEO WhatsApp Hub API', version, description: 'WhatsApp Business messaging for VALEO NeuroERP.' },
-      components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', description: 'API key: vhub_<prefix>_<secret>' } } },
+      components: {
+        securitySchemes: {
+          bearerAuth: { type: 'http', scheme: 'bearer', description: 'API key: vhub_<prefix>_<secret>' },
+          cookieAuth: { type: 'apiKey', in: 'cookie', name: 'hub_session', description: 'Session of a signed-in user; unsafe methods also need X-CSRF-Token.' },
+        },
+      },
     },
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 }
 
-/** Documents bearer auth on every route of the authenticated scope, so OpenAPI matches reality. */
-function markAsAuthenticated(api: FastifyInstance): void {
+/** Documents key or cookie auth on every route of the authenticated scope, so OpenAPI matches reality. */
+function markAsAuthenticated(api: FastifyInstance, sessions: boolean): void {
+  const schemes = sessions ? [{ bearerAuth: [] }, { cookieAuth: [] }] : [{ bearerAuth: [] }];
   api.addHook('onRoute', (route) => {
-    route.schema = { ...route.schema, security: [{ bearerAuth: [] }] };
+    const security = route.config?.skipAuth ? [] : schemes;
+    route.schema = { ...route.schema, security };
   });
 }

@@ -16,13 +16,15 @@ export type BootstrapResult = {
 };
 
 /**
- * First-start setup, idempotent on every start: the default tenant, the key from
- * AUTH_BOOTSTRAP_API_KEY, and — when the tenant has no key at all and none is configured — one
- * admin key that is returned (and printed by main) exactly once.
+ * First-start setup, idempotent on every start: the default tenant, the admin user from
+ * AUTH_BOOTSTRAP_ADMIN_EMAIL/PASSWORD, the key from AUTH_BOOTSTRAP_API_KEY, and — when the tenant
+ * has no key at all and none is configured — one admin key that is returned (and printed by main)
+ * exactly once.
  */
 export async function bootstrapTenant(container: Container): Promise<BootstrapResult> {
   const { tenants, apiKeys } = container.tenants;
   const tenant = await tenants.ensureDefaultTenant();
+  await ensureBootstrapAdmin(container, tenant.id);
   const configured = container.config.auth.bootstrapApiKey;
   if (configured) {
     await apiKeys.ensureBootstrapApiKey(configured);
@@ -32,6 +34,12 @@ export async function bootstrapTenant(container: Container): Promise<BootstrapRe
   if (existing.items.length > 0) return { tenantId: tenant.id };
   const { key } = await apiKeys.createApiKey({ tenantId: tenant.id, name: 'Initial admin key', scopes: ['admin'] });
   return { tenantId: tenant.id, initialApiKey: key };
+}
+
+/** AUTH_BOOTSTRAP_ADMIN_EMAIL + _PASSWORD: that admin exists in the default tenant (created once). */
+async function ensureBootstrapAdmin(container: Container, tenantId: string): Promise<void> {
+  const { bootstrapAdminEmail: email, bootstrapAdminPassword: password } = container.config.auth;
+  if (email && password) await container.users.users.ensureBootstrapAdmin({ tenantId, email, password });
 }
 
 export type SandboxResult = { channelId: string; created: boolean; graphBaseUrl: string };

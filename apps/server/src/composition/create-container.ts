@@ -9,9 +9,11 @@ import { createChannelsModule } from '../modules/channels/index.js';
 import { createContactsService } from '../modules/contacts/index.js';
 import { createConversationsService } from '../modules/conversations/index.js';
 import { createInboundWebhooksModule } from '../modules/inbound-webhooks/index.js';
+import { createInboxRealtimeModule } from '../modules/inbox-realtime/index.js';
 import { createMediaModule, FilesystemMediaStorage } from '../modules/media/index.js';
 import { createMessagesModule } from '../modules/messages/index.js';
 import { createTenantsModule } from '../modules/tenants/index.js';
+import { createUsersModule } from '../modules/users/index.js';
 import { CloudApiProvider } from '../providers/cloud-api/cloud-api.provider.js';
 import type { MessagingProvider } from '../providers/messaging-provider.js';
 import { createProviderRegistry } from '../providers/provider-registry.js';
@@ -109,5 +111,9 @@ function createModules({ config, logger, clock, database, queue, events, provide
     fallbackAppSecret: config.whatsapp.appSecret,
     fallbackVerifyToken: config.whatsapp.webhookVerifyToken,
   });
-  return { tenants, channels, contacts, conversations, messages, media, inboundWebhooks };
+  const users = createUsersModule({
+    db, clock, logger: logger.child({ module: 'users' }), secureCookies: config.http.publicBaseUrl.startsWith('https://'),
+  });
+  const inboxRealtime = createInboxRealtimeModule({ events, logger: logger.child({ module: 'inbox-realtime' }) });
+  return { tenants, channels, contacts, conversations, messages, media, inboundWebhooks, users, inboxRealtime };
 }

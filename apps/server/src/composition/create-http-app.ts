@@ -14,9 +14,11 @@ export type HttpAppOptions = {
 
 /** Wires every module's routes into the HTTP app. */
 export async function createHttpApp(container: Container, opts: HttpAppOptions = {}): Promise<FastifyInstance> {
-  const { tenants, channels, messages, media, inboundWebhooks, contacts, conversations, clock } = container;
+  const { tenants, channels, messages, media, inboundWebhooks, contacts, conversations, clock, users, inboxRealtime } = container;
   const apiPlugins: FastifyPluginAsync[] = [
     tenants.routes,
+    users.routes,
+    inboxRealtime.routes,
     channels.routes,
     media.routes,
     async (api) => {
@@ -27,7 +29,8 @@ export async function createHttpApp(container: Container, opts: HttpAppOptions =
   return buildHttpApp({
     config: container.config,
     ...(opts.logger === undefined ? {} : { logger: opts.logger }),
-    auth: tenants.authenticator,
+    // An API key, or else the session cookie of a signed-in user.
+    auth: { authenticate: tenants.authenticator.authenticate, authenticateSession: users.authenticateSession },
     readinessChecks: readinessChecks(container),
     apiPlugins,
     rootPlugins: [inboundWebhooks.routes, ...(opts.rootPlugins ?? []), async (app) => registerWebPlaceholder(app)],

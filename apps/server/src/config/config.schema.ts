@@ -73,6 +73,8 @@ export const ConfigSchema = Type.Object({
   }),
   auth: Type.Object({
     bootstrapApiKey: Type.Optional(Type.String({ env: 'AUTH_BOOTSTRAP_API_KEY', secret: true, minLength: 32, maxLength: 256, description: 'Registered at start as an admin API key of the default tenant (idempotent). At least 32 characters.' })),
+    bootstrapAdminEmail: Type.Optional(Type.String({ env: 'AUTH_BOOTSTRAP_ADMIN_EMAIL', pattern: '^[^\\s@]+@[^\\s@]+$', maxLength: 254, description: 'With AUTH_BOOTSTRAP_ADMIN_PASSWORD: makes sure this admin user exists in the default tenant at start (created once; an existing user is left as it is).' })),
+    bootstrapAdminPassword: Type.Optional(Type.String({ env: 'AUTH_BOOTSTRAP_ADMIN_PASSWORD', secret: true, minLength: 12, maxLength: 256, description: 'Password of AUTH_BOOTSTRAP_ADMIN_EMAIL when it is created. At least 12 characters.' })),
   }),
   media: Type.Object({
     storagePath: Type.String({ env: 'MEDIA_STORAGE_PATH', default: './data/media', minLength: 1, description: 'Directory where downloaded and uploaded media files are stored.' }),

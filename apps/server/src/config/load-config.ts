@@ -92,6 +92,9 @@ function crossFieldProblems(c: Config, env: Env): string[] {
   if ((c.process.role === 'api' || c.process.role === 'worker') && c.queue.driver === 'in-process') {
     problems.push(`PROCESS_ROLE=${c.process.role} requires QUEUE_DRIVER=bullmq (separate api/worker processes share work through Redis)`);
   }
+  if (isUnset('AUTH_BOOTSTRAP_ADMIN_EMAIL') !== isUnset('AUTH_BOOTSTRAP_ADMIN_PASSWORD')) {
+    problems.push('AUTH_BOOTSTRAP_ADMIN_EMAIL and AUTH_BOOTSTRAP_ADMIN_PASSWORD must be set together');
+  }
   if (c.nodeEnv === 'production' && isUnset('SECRETS_KEY')) {
     problems.push('SECRETS_KEY is required when NODE_ENV=production (a generated key in the data dir is for development only)');
   }

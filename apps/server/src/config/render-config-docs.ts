@@ -24,6 +24,7 @@ export function renderConfigDocs(): string {
     '- `QUEUE_DRIVER=bullmq` requires `DB_TYPE=postgres` and `QUEUE_REDIS_URL`.',
     '- `PROCESS_ROLE=api` or `worker` requires `QUEUE_DRIVER=bullmq`.',
     '- `NODE_ENV=production` requires `SECRETS_KEY`.',
+    '- `AUTH_BOOTSTRAP_ADMIN_EMAIL` and `AUTH_BOOTSTRAP_ADMIN_PASSWORD` are set together or not at all.',
     '',
   ];
   return lines.join('\n');

@@ -107,6 +107,16 @@ describe('loadConfig', () => {
       expect(problemsOf({ NODE_ENV: 'production' })).toEqual([expect.stringMatching(/^SECRETS_KEY is required when NODE_ENV=production/)]);
     });
 
+    it('the bootstrap admin e-mail and password come together; the password has at least 12 characters', () => {
+      expect(problemsOf({ AUTH_BOOTSTRAP_ADMIN_EMAIL: 'admin@example.com' })).toEqual([expect.stringMatching(/must be set together/)]);
+      expect(problemsOf({ AUTH_BOOTSTRAP_ADMIN_PASSWORD: 'long enough secret' })).toEqual([expect.stringMatching(/must be set together/)]);
+      const short = problemsOf({ AUTH_BOOTSTRAP_ADMIN_EMAIL: 'admin@example.com', AUTH_BOOTSTRAP_ADMIN_PASSWORD: 'too-short' });
+      expect(short).toEqual([expect.stringMatching(/^AUTH_BOOTSTRAP_ADMIN_PASSWORD: /)]);
+      expect(short[0]).not.toContain('too-short');
+      const config = loadConfig({ AUTH_BOOTSTRAP_ADMIN_EMAIL: 'admin@example.com', AUTH_BOOTSTRAP_ADMIN_PASSWORD: 'long enough secret' });
+      expect(config.auth).toMatchObject({ bootstrapAdminEmail: 'admin@example.com', bootstrapAdminPassword: 'long enough secret' });
+    });
+
     it('reports single-key and cross-field problems together', () => {
       const problems = problemsOf({ HTTP_PORT: 'x', QUEUE_DRIVER: 'bullmq' });
       expect(problems.some((p) => p.startsWith('HTTP_PORT'))).toBe(true);

@@ -3,6 +3,7 @@ import { migration0001Jobs } from './0001-jobs.js';
 import { migration0002Tenancy } from './0002-tenancy.js';
 import { messagingMigration } from './0003-messaging.js';
 import { migration0004Outbox } from './0004-outbox.js';
+import { migration0005Users } from './0005-users.js';
 
 /**
  * Every migration in order. Names sort lexically; never rename or edit a landed migration,
@@ -13,4 +14,5 @@ export const MIGRATIONS: Record<string, HubMigration> = {
   '0002-tenancy': migration0002Tenancy,
   '0003-messaging': messagingMigration,
   '0004-outbox': migration0004Outbox,
+  '0005-users': migration0005Users,
 };

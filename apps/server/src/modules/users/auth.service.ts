@@ -1,0 +1,136 @@
+import { randomBytes } from 'node:crypto';
+import { ROLE_SCOPES } from '@valeo/contracts';
+import type { Clock } from '../../core/clock.js';
+import { newId } from '../../core/ids.js';
+import type { Logger } from '../../core/logger.js';
+import type { LoginThrottleRepository } from './login-throttle.repository.js';
+import { hashPassword, verifyPassword } from './password-hash.js';
+import { csrfTokenFor, generateSessionToken, hashSessionToken } from './session-token.js';
+import type { ActiveSession, SessionsRepository } from './sessions.repository.js';
+import type { UsersRepository } from './users.repository.js';
+import { accountLocked, invalidCredentials } from './users.errors.js';
+import type { SessionPrincipal } from './users.types.js';
+
+/** Failures per address that lock it, the window they are counted in, and how long the lock lasts. */
+export type LockoutPolicy = { maxFailures: number; windowMs: number; lockMs: number };
+export const DEFAULT_LOCKOUT: LockoutPolicy = { maxFailures: 5, windowMs: 15 * 60_000, lockMs: 15 * 60_000 };
+/** One working day; after it the agent signs in again. */
+export const DEFAULT_SESSION_TTL_MS = 12 * 60 * 60_000;
+/** Longer than any token we issue; anything bigger is not worth hashing. */
+const MAX_TOKEN_LENGTH = 256;
+
+export type AuthServiceOptions = {
+  users: UsersRepository;
+  sessions: SessionsRepository;
+  throttle: LoginThrottleRepository;
+  clock: Clock;
+  logger: Logger;
+  sessionTtlMs?: number;
+  lockout?: LockoutPolicy;
+};
+
+export type LoginResult = { principal: SessionPrincipal; token: string; maxAgeSeconds: number };
+
+/** Normalises an address the same way for storage, lookup and the lockout key. */
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+/** Password sign-in, sessions and the lockout. No Fastify here: the routes own cookies and headers. */
+export class AuthService {
+  private dummyHash: Promise<string> | undefined;
+  private readonly lockout: LockoutPolicy;
+  private readonly sessionTtlMs: number;
+
+  constructor(private readonly opts: AuthServiceOptions) {
+    this.lockout = opts.lockout ?? DEFAULT_LOCKOUT;
+    this.sessionTtlMs = opts.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS;
+  }
+
+  /**
+   * Checks the password and opens a session. An unknown address costs the same scrypt run as a
+   * wrong password and fails the same way, and both count towards the address's lockout, so
+   * neither the answer, its timing nor the lockout tells whether an account exists.
+   */
+  async login(input: { email: string; password: string }): Promise<LoginResult> {
+    const email = normalizeEmail(input.email);
+    await this.refuseIfLocked(email);
+    const record = await this.opts.users.findByEmail(email);
+    const matches = await verifyPassword(input.password, record?.passwordHash ?? (await this.dummy()));
+    if (!record || !matches) {
+      await this.countFailure(email);
+      throw invalidCredentials();
+    }
+    await this.opts.throttle.clear(email);
+    const now = this.opts.clock.now();
+    const token = generateSessionToken();
+    const sessionId = newId();
+    await this.opts.sessions.insert({
+      id: sessionId, tenantId: record.tenantId, userId: record.id, tokenHash: hashSessionToken(token),
+      createdAt: now, expiresAt: new Date(now.getTime() + this.sessionTtlMs),
+    });
+    await this.opts.users.touchLastLogin(record.id, now);
+    await this.housekeeping(now);
+    this.opts.logger.info({ userId: record.id, tenantId: record.tenantId }, 'user signed in');
+    const principal = toPrincipal({ sessionId, user: record }, token);
+    return { principal, token, maxAgeSeconds: Math.floor(this.sessionTtlMs / 1000) };
+  }
+
+  /** Revokes the session of this cookie token, if any (idempotent). */
+  async logout(token: string): Promise<void> {
+    if (!isPlausibleToken(token)) return;
+    await this.opts.sessions.revokeByTokenHash(hashSessionToken(token), this.opts.clock.now());
+  }
+
+  /** The principal of a live session, or null (unknown, expired, revoked or user deleted). */
+  async authenticateSession(token: string): Promise<SessionPrincipal | null> {
+    if (!isPlausibleToken(token)) return null;
+    const active = await this.opts.sessions.findActive(hashSessionToken(token), this.opts.clock.now());
+    return active ? toPrincipal(active, token) : null;
+  }
+
+  private async refuseIfLocked(email: string): Promise<void> {
+    const state = await this.opts.throttle.find(email);
+    const now = this.opts.clock.now().getTime();
+    if (state?.lockedUntil && state.lockedUntil.getTime() > now) {
+      throw accountLocked(Math.max(1, Math.ceil((state.lockedUntil.getTime() - now) / 1000)));
+    }
+  }
+
+  private async countFailure(email: string): Promise<void> {
+    const now = this.opts.clock.now();
+    const state = await this.opts.throttle.addFailure(email, now, new Date(now.getTime() - this.lockout.windowMs));
+    if (state.failureCount < this.lockout.maxFailures) return;
+    await this.opts.throttle.lock(email, new Date(now.getTime() + this.lockout.lockMs));
+    // The address, not whether it belongs to a user: logging that would enumerate accounts.
+    this.opts.logger.warn({ failures: state.failureCount }, 'sign-in locked after repeated failures');
+  }
+
+  /** Expired sessions and stale lockout rows go on sign-in, so no scheduler is needed. */
+  private async housekeeping(now: Date): Promise<void> {
+    await this.opts.sessions.purgeExpired(now);
+    await this.opts.throttle.purgeStale(new Date(now.getTime() - this.lockout.windowMs - this.lockout.lockMs));
+  }
+
+  /** A real hash of a random password, made once, to verify against when the address is unknown. */
+  private dummy(): Promise<string> {
+    this.dummyHash ??= hashPassword(randomBytes(24).toString('base64url'));
+    return this.dummyHash;
+  }
+}
+
+function isPlausibleToken(token: string): boolean {
+  return token.length > 0 && token.length <= MAX_TOKEN_LENGTH;
+}
+
+function toPrincipal(session: ActiveSession, token: string): SessionPrincipal {
+  const { id, tenantId, email, name, role } = session.user;
+  return {
+    tenantId,
+    scopes: ROLE_SCOPES[role] ?? [],
+    userId: id,
+    sessionId: session.sessionId,
+    csrfToken: csrfTokenFor(token),
+    user: { id, tenantId, email, name, role },
+  };
+}

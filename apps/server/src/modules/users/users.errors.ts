@@ -1,0 +1,32 @@
+import { AuthErrorCode, HttpErrorCode, UserErrorCode } from '@valeo/contracts';
+import { AppError, conflict, notFound } from '../../core/errors/app-error.js';
+
+export function userNotFound(id: string): AppError {
+  return notFound(UserErrorCode.USER_NOT_FOUND, `User ${id} not found`);
+}
+
+export function userEmailTaken(): AppError {
+  return conflict(UserErrorCode.USER_EMAIL_TAKEN, 'A user with this e-mail address already exists');
+}
+
+export function lastAdmin(): AppError {
+  return conflict(UserErrorCode.USER_LAST_ADMIN, 'The tenant needs at least one admin; make someone else admin first');
+}
+
+/** The one answer for a wrong password and an unknown address alike (no user enumeration). */
+export function invalidCredentials(): AppError {
+  return new AppError({ code: AuthErrorCode.INVALID_CREDENTIALS, httpStatus: 401, message: 'E-mail address or password is wrong.' });
+}
+
+export function accountLocked(retryAfterSeconds: number): AppError {
+  return new AppError({
+    code: AuthErrorCode.ACCOUNT_LOCKED,
+    httpStatus: 429,
+    message: `Too many failed sign-ins. Try again in ${retryAfterSeconds} seconds.`,
+    details: { retryAfterSeconds },
+  });
+}
+
+export function noUserSession(): AppError {
+  return new AppError({ code: HttpErrorCode.UNAUTHENTICATED, httpStatus: 401, message: 'Not signed in.' });
+}

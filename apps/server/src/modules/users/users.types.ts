@@ -1,0 +1,30 @@
+import type { ApiKeyScope, UserRole } from '@valeo/contracts';
+
+/** A user as the rest of the Hub sees it: never the password hash. */
+export type User = {
+  id: string;
+  tenantId: string;
+  email: string;
+  name: string;
+  role: UserRole;
+  createdAt: Date;
+  updatedAt: Date;
+  lastLoginAt: Date | null;
+};
+
+/**
+ * Who a valid session cookie speaks for. Structurally the HTTP layer's `AuthContext` plus what
+ * `GET /auth/me` answers. Scopes come from the user's role at request time, so a role change
+ * applies to open sessions at once.
+ */
+export type SessionPrincipal = {
+  tenantId: string;
+  scopes: readonly ApiKeyScope[];
+  userId: string;
+  sessionId: string;
+  csrfToken: string;
+  user: Pick<User, 'id' | 'tenantId' | 'email' | 'name' | 'role'>;
+};
+
+export type Page<T> = { items: T[]; nextCursor: string | null };
+export type PageRequest = { limit?: number | undefined; cursor?: string | undefined };
