@@ -44,6 +44,17 @@ export function createChannelsRepository(db: DbExecutor) {
       return row && toRecord(row);
     },
 
+    /** Webhook routing of account-level fields, which carry only the WABA id. */
+    async findByWabaId(wabaId: string): Promise<ChannelRecord[]> {
+      return (await select().where('waba_id', '=', wabaId).orderBy('id').execute()).map(toRecord);
+    },
+
+    /** Webhook routing by the per-channel callback URL: no tenant is known yet. */
+    async findByIdAnyTenant(id: string): Promise<ChannelRecord | undefined> {
+      const row = await select().where('id', '=', id).executeTakeFirst();
+      return row && toRecord(row);
+    },
+
     /** Keyset page ordered by id (UUIDv7 = creation order). */
     async list(tenantId: string, opts: { limit: number; afterId?: string | undefined }): Promise<ChannelRecord[]> {
       let query = select().where('tenant_id', '=', tenantId);

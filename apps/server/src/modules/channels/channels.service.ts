@@ -87,6 +87,18 @@ export class ChannelsService {
     return { channel: this.toChannel(record), appSecret: this.open(record).appSecret };
   }
 
+  /** Webhook routing of account-level fields (template status, quality, alerts): every channel of that WABA. */
+  async findByWabaId(wabaId: string): Promise<{ channel: Channel; appSecret: string }[]> {
+    const records = await this.deps.repository.findByWabaId(wabaId);
+    return records.map((record) => ({ channel: this.toChannel(record), appSecret: this.open(record).appSecret }));
+  }
+
+  /** Webhook routing for the per-channel callback URL `/webhooks/whatsapp/:channelId`. */
+  async findById(channelId: string): Promise<{ channel: Channel; appSecret: string } | null> {
+    const record = await this.deps.repository.findByIdAnyTenant(channelId);
+    return record ? { channel: this.toChannel(record), appSecret: this.open(record).appSecret } : null;
+  }
+
   /**
    * Webhook handshake (`hub.verify_token`): the first channel whose token matches, compared in
    * constant time. Scans every channel — handshakes are rare (Meta sends one when the callback

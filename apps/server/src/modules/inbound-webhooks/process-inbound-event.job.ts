@@ -154,13 +154,15 @@ export class InboundEventProcessor {
 
   /** The message and, for media types, its media row + `media.fetch` job: one transaction. */
   async #recordMessage(item: Extract<InboundEvent, { kind: 'message' }>, scope: { tenantId: string; channelId: string }): Promise<void> {
-    await this.#deps.db.transaction().execute(async (trx) => {
-      const recorded = await this.#deps.sink.recordInbound({ ...scope, event: item }, trx);
+    const recorded = await this.#deps.db.transaction().execute(async (trx) => {
+      const result = await this.#deps.sink.recordInbound({ ...scope, event: item }, trx);
       // A duplicate already got its media row when it was first recorded, in that transaction.
-      if (recorded.duplicate || !MEDIA_MESSAGE_TYPES.includes(item.type)) return;
-      const media = toMediaInput(item.content, { ...scope, messageId: recorded.messageId, messageType: item.type });
+      if (result.duplicate || !MEDIA_MESSAGE_TYPES.includes(item.type)) return result;
+      const media = toMediaInput(item.content, { ...scope, messageId: result.messageId, messageType: item.type });
       if (media !== undefined) await this.#deps.media.registerInbound(media, trx);
+      return result;
     });
+    recorded.afterCommit?.();
   }
 
   /**

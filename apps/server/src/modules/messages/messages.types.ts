@@ -18,7 +18,16 @@ export type MessageError = {
 };
 
 export type RecordInboundInput = { tenantId: string; channelId: string; event: InboundMessageEvent };
-export type RecordInboundResult = { messageId: string; conversationId: string; duplicate: boolean };
+export type RecordInboundResult = {
+  messageId: string;
+  conversationId: string;
+  duplicate: boolean;
+  /**
+   * Set when the caller passed its own transaction: publishes the domain event. Call it after your
+   * commit, so nobody hears of a message that was rolled back.
+   */
+  afterCommit?: () => void;
+};
 
 export type ApplyStatusInput = { tenantId: string; channelId: string; event: InboundStatusEvent };
 export type ApplyStatusOutcome = 'applied' | 'recorded-older' | 'duplicate' | 'message-not-found';

@@ -16,14 +16,17 @@ export async function recordInboundMessage(deps: MessagesDeps, input: RecordInbo
   if (known) return { messageId: known.id, conversationId: known.conversationId, duplicate: true };
   try {
     const result = executor ? await store(deps, input, executor) : await inTransaction(deps.db, (trx) => store(deps, input, trx));
-    deps.events.publish('message.received', {
-      tenantId: input.tenantId,
-      channelId: input.channelId,
-      conversationId: result.conversationId,
-      messageId: result.messageId,
-      contactWaId: input.event.from,
-      type: input.event.type,
-    });
+    const publish = () =>
+      deps.events.publish('message.received', {
+        tenantId: input.tenantId,
+        channelId: input.channelId,
+        conversationId: result.conversationId,
+        messageId: result.messageId,
+        contactWaId: input.event.from,
+        type: input.event.type,
+      });
+    if (executor) return { ...result, afterCommit: publish };
+    publish();
     return result;
   } catch (error) {
     if (!(error instanceof DuplicateInbound)) throw error;

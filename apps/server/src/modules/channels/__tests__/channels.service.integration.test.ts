@@ -87,6 +87,20 @@ describe(`channels service (${testDialect()})`, () => {
     expect(await service.findByPhoneNumberId('999')).toBeNull();
   });
 
+  it('routes account-level webhooks by WABA id and per-channel URLs by id, across tenants', async () => {
+    const a = channelInput();
+    const b = { ...channelInput(), wabaId: a.wabaId };
+    const first = await service.createChannel({ ...a, tenantId });
+    const second = await service.createChannel({ ...b, tenantId: otherTenantId });
+    const byWaba = await service.findByWabaId(a.wabaId);
+    expect(byWaba.map((f) => f.channel.id).sort()).toEqual([first.id, second.id].sort());
+    expect(byWaba.find((f) => f.channel.id === second.id)?.appSecret).toBe(b.appSecret);
+    expect(await service.findByWabaId('424242')).toEqual([]);
+    const byId = await service.findById(second.id);
+    expect(byId).toMatchObject({ channel: { id: second.id, tenantId: otherTenantId }, appSecret: b.appSecret });
+    expect(await service.findById('00000000-0000-7000-8000-000000000000')).toBeNull();
+  });
+
   it('finds the channel of a webhook verify token', async () => {
     const a = await service.createChannel({ ...channelInput(), tenantId });
     const bInput = channelInput();
