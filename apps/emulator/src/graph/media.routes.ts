@@ -69,10 +69,19 @@ export function mediaRoutes(ctx: EmulatorContext): FastifyPluginAsync {
       if ('status' in result) return reply.code(result.status).send({ error: { message: 'URL signature expired or invalid', code: 404 } });
       const { media } = result;
       reply.header('content-type', media.mimeType).header('content-length', media.data.length);
-      if (media.filename) reply.header('content-disposition', `attachment; filename="${media.filename.replace(/"/g, '')}"`);
+      if (media.filename) reply.header('content-disposition', attachmentHeader(media.filename));
       return reply.send(media.data);
     };
     app.get(MEDIA_DOWNLOAD_PATH, downloadHandler);
     app.get(MEDIA_DOWNLOAD_PATH.replace(/\/$/, ''), downloadHandler);
   };
+}
+
+/**
+ * Header values must be ASCII: an ASCII fallback in `filename` plus the exact name UTF-8-encoded in
+ * `filename*` (RFC 6266 / RFC 5987), so "Müller.pdf" neither breaks the response nor loses its name.
+ */
+export function attachmentHeader(filename: string): string {
+  const ascii = filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
 }
