@@ -23,6 +23,6 @@ export function idempotencyKeyReused(): AppError {
   return new AppError({
     code: MessageErrorCode.IDEMPOTENCY_KEY_REUSED,
     httpStatus: 422,
-    message: 'This Idempotency-Key was already used for a different message (channel, recipient or type differ)',
+    message: 'This Idempotency-Key was already used for a different message (channel, recipient, type or content differ)',
   });
 }

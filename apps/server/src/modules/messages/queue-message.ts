@@ -52,10 +52,25 @@ export async function queueMessage(deps: MessagesDeps, input: QueueMessageInput)
 async function findExisting(deps: MessagesDeps, input: QueueMessageInput, waId: string): Promise<MessageRecord | undefined> {
   if (!input.idempotencyKey) return undefined;
   const found = await findMessageByIdempotencyKey(deps.db, input.tenantId, input.idempotencyKey);
-  if (found && (found.channelId !== input.channelId || found.contactWaId !== waId || found.type !== input.type)) {
-    throw idempotencyKeyReused();
-  }
+  if (found && !isSameRequest(found, input, waId)) throw idempotencyKeyReused();
   return found;
+}
+
+/** A retry must repeat the request exactly; the same key for other content is a client bug (RELIABILITY.md OUT-11). */
+function isSameRequest(found: MessageRecord, input: QueueMessageInput, waId: string): boolean {
+  return found.channelId === input.channelId
+    && found.contactWaId === waId
+    && found.type === input.type
+    && found.replyToWamid === (input.replyToWamid ?? null)
+    && canonicalJson(found.content) === canonicalJson(input.content);
+}
+
+/** JSON with sorted keys: PostgreSQL's jsonb does not keep the key order the content was sent in. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  const entries = Object.entries(value).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
 
 async function assertWindowAllows(deps: MessagesDeps, input: QueueMessageInput, waId: string): Promise<void> {
