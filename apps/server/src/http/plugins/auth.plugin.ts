@@ -56,7 +56,7 @@ export function installAuth(api: FastifyInstance, authenticator: Authenticator):
   api.decorateRequest('auth', null);
   api.addHook('onRequest', async (request, reply) => {
     if (request.routeOptions.config.skipAuth) return;
-    const token = request.headers.authorization === undefined ? sessionTokenOf(request) : undefined;
+    const token = (request.headers.authorization ?? '').trim() === '' ? sessionTokenOf(request) : undefined;
     if (token !== undefined && authenticator.authenticateSession) {
       request.auth = await authenticateSession(request, token, authenticator.authenticateSession.bind(authenticator));
       return;
