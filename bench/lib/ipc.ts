@@ -69,7 +69,7 @@ export function startChild<Ready>(script: URL, opts: { nodeOptions?: string[]; a
 
 export type Handlers = Record<string, (args: never) => Promise<unknown> | unknown>;
 
-/** Child side: announces `ready` and serves `handlers`; `stop` runs the handler, then exits. Exits with a dead parent. */
+/** Child side: announces `ready` and serves `handlers`; `stop` runs the handler, then exits (also when the parent goes away). */
 export function serveParent(ready: unknown, handlers: Handlers): void {
   const send = (message: ChildMessage, then?: () => void) => process.send?.(message, undefined, undefined, (error: Error | null) => {
     if (error) process.stderr.write(`could not answer the parent: ${error.message}\n`);
@@ -89,6 +89,9 @@ export function serveParent(ready: unknown, handlers: Handlers): void {
         (error: unknown) => send({ id: message.id, ok: false, error: error instanceof Error ? error.stack ?? error.message : String(error) }, then),
       );
   });
-  process.once('disconnect', () => process.exit(0));
+  // An orphaned child (the parent died or was interrupted) cleans up like on `stop`, then exits.
+  process.once('disconnect', () => {
+    void Promise.resolve(handlers['stop']?.(undefined as never)).finally(() => process.exit(0));
+  });
   send({ ready });
 }
