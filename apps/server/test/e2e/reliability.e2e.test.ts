@@ -156,6 +156,11 @@ describe(`reliability matrix §7.1, inbound webhooks (${testDialect()})`, () => 
     }
     // An empty body names no channel whose secret could apply: refused as malformed, never 5xx.
     expect((await webhooks.post('', { signature: signWebhookBody('', webhooks.appSecret) })).status).toBe(400);
+    // The per-channel URL knows its channel, so it checks the signature before even parsing the bytes.
+    const perChannel = { path: `/webhooks/whatsapp/${hub.sandbox!.channelId}` };
+    expect((await webhooks.post('', { ...perChannel, signature: signWebhookBody('', 'not-the-app-secret') })).status).toBe(401);
+    expect((await webhooks.post(body, { ...perChannel, secret: 'not-the-app-secret' })).status).toBe(401);
+    expect(await eventsOf(body)).toHaveLength(0);
     // The bytes themselves were fine: signed correctly they are accepted, and only then processed.
     expect(await messagesWith(wamid)).toHaveLength(0);
     expect((await webhooks.post(body)).status).toBe(200);
@@ -168,9 +173,12 @@ describe(`reliability matrix §7.1, inbound webhooks (${testDialect()})`, () => 
     const quarantined = await webhooks.post(broken, { secret: ENV_APP_SECRET });
     expect(quarantined.status).toBe(400);
     expect(await eventsOf(broken)).toEqual([expect.objectContaining({ status: 'failed', raw_body: broken, tenant_id: null })]);
-    // Signed with the channel's secret: unparseable bytes name no channel, so nothing can vouch for them.
-    // (The optional per-channel URL would; this composition does not offer it: channels has no unscoped findById.)
-    const unverifiable = `${broken} `;
+    // The per-channel URL names the channel, so its secret verifies the bytes: kept under that channel.
+    const perChannel = `${broken} `;
+    expect((await webhooks.post(perChannel, { path: `/webhooks/whatsapp/${hub.sandbox!.channelId}` })).status).toBe(400);
+    expect(await eventsOf(perChannel)).toEqual([expect.objectContaining({ status: 'failed', channel_id: hub.sandbox!.channelId })]);
+    // Signed with the channel's secret at the app-level URL: unparseable bytes name no channel, nothing vouches for them.
+    const unverifiable = `${broken}  `;
     expect((await webhooks.post(unverifiable)).status).toBe(400);
     expect(await eventsOf(unverifiable)).toHaveLength(0);
     for (const notAnEnvelope of ['[]', '{"object":"page","entry":[]}', '{"object":"whatsapp_business_account","entry":[{"changes":"x"}]}']) {
