@@ -1,0 +1,19 @@
+/**
+ * Every TanStack Query key of the app, from one factory (Medusa's `queryKeysFactory`), so
+ * invalidation after a live event names exactly what it means: `queryKeys.messages.list(id)`.
+ */
+function keysFor<const Scope extends string>(scope: Scope) {
+  return {
+    all: [scope] as const,
+    lists: () => [scope, 'list'] as const,
+    list: (params: string | Record<string, unknown> = {}) => [scope, 'list', params] as const,
+    detail: (id: string) => [scope, 'detail', id] as const,
+  };
+}
+
+export const queryKeys = {
+  session: ['session'] as const,
+  conversations: keysFor('conversations'),
+  messages: keysFor('messages'),
+  channels: keysFor('channels'),
+} as const;

@@ -1,0 +1,44 @@
+import type { Message } from '@valeo/contracts';
+import { formatDateTime, formatTime } from '../../../lib/format.js';
+import { useI18n } from '../../i18n/hooks/use-i18n.js';
+import { bodyPreview } from '../utils/body-preview.js';
+import { toMessageBody } from '../utils/message-body.js';
+import { MessageBodyView } from './message-body-view.js';
+import { StatusTicks } from './status-ticks.js';
+
+export type MessageBubbleProps = {
+  message: Message;
+  /** Emojis reacting to this message (from reaction messages in the loaded history). */
+  reactions?: readonly string[];
+  /** The message this one replies to, when it is loaded. */
+  quoted?: Message | undefined;
+};
+
+export function MessageBubble({ message, reactions = [], quoted }: MessageBubbleProps) {
+  const { t, locale } = useI18n();
+  const body = toMessageBody(message);
+  return (
+    <li className={`message message-${message.direction}`} data-message-id={message.id} data-type={message.type}>
+      <div className="bubble">
+        {quoted === undefined ? null : (
+          <blockquote className="quote">
+            <span className="quote-author">{quoted.direction === 'outbound' ? t('message.you') : `+${quoted.contactWaId}`}</span>
+            <span className="quote-text">{bodyPreview(toMessageBody(quoted), t)}</span>
+          </blockquote>
+        )}
+        <MessageBodyView body={body} />
+        <span className="message-meta">
+          <time dateTime={message.createdAt} title={formatDateTime(message.createdAt, locale)}>
+            {formatTime(message.createdAt, locale)}
+          </time>
+          <StatusTicks message={message} />
+        </span>
+        {reactions.length === 0 ? null : (
+          <span className="reactions" aria-label={t('message.reaction', { emoji: reactions.join(' ') })}>
+            {reactions.join(' ')}
+          </span>
+        )}
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,53 @@
+import type { SessionResponse } from '@valeo/contracts';
+import { useSignOut } from '../modules/auth/hooks/use-sign-out.js';
+import { ChatView } from '../modules/conversations/components/chat-view.js';
+import { ConversationList } from '../modules/conversations/components/conversation-list.js';
+import { useLiveUpdates } from '../modules/conversations/hooks/use-live-updates.js';
+import { useSelectedConversation } from '../modules/conversations/hooks/use-selected-conversation.js';
+import type { LiveState } from '../modules/conversations/utils/live-events.js';
+import { LanguageSwitch } from '../modules/i18n/components/language-switch.js';
+import { useI18n } from '../modules/i18n/hooks/use-i18n.js';
+
+export type InboxPageProps = { session: SessionResponse };
+
+const LIVE_LABELS = { live: 'realtime.live', connecting: 'realtime.connecting', offline: 'realtime.offline' } as const;
+
+/** Conversation list and chat side by side; on a phone one at a time (the hash says which). */
+export function InboxPage({ session }: InboxPageProps) {
+  const { t } = useI18n();
+  const [selectedId, select] = useSelectedConversation();
+  const live = useLiveUpdates();
+  const signOut = useSignOut();
+  return (
+    <div className={selectedId === null ? 'inbox' : 'inbox inbox-chat-open'}>
+      <header className="topbar">
+        <span className="brand">{t('app.title')}</span>
+        <LiveIndicator state={live} />
+        <span className="topbar-user muted small" title={session.user.email}>
+          {t('auth.signedInAs', { name: session.user.name })}
+        </span>
+        <LanguageSwitch />
+        <button type="button" className="button button-small" onClick={() => signOut.mutate()} disabled={signOut.isPending}>
+          {t('auth.signOut')}
+        </button>
+      </header>
+      <aside className="inbox-list">
+        <h1 className="visually-hidden">{t('inbox.title')}</h1>
+        <ConversationList selectedId={selectedId} onSelect={select} />
+      </aside>
+      <main className="inbox-chat">
+        {selectedId === null ? <p className="chat-state muted">{t('chat.select')}</p> : <ChatView conversationId={selectedId} onBack={() => select(null)} />}
+      </main>
+    </div>
+  );
+}
+
+function LiveIndicator({ state }: { state: LiveState }) {
+  const { t } = useI18n();
+  return (
+    <span className={`live-indicator live-${state}`} role="status">
+      <span className="live-dot" aria-hidden="true" />
+      {t(LIVE_LABELS[state])}
+    </span>
+  );
+}

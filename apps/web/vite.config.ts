@@ -1,0 +1,34 @@
+import { defineConfig } from 'vitest/config';
+import react from '@vitejs/plugin-react';
+
+/**
+ * Builds the agents' inbox into `dist/` (served by apps/server's serve-web.ts). The dev server
+ * proxies the API to a Hub on :3000, so `npx vite apps/web` works beside `npm run dev`.
+ * The `test` block is the happy-dom project of the root vitest.config.ts.
+ */
+export default defineConfig({
+  root: import.meta.dirname,
+  plugins: [react()],
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    // The CSP allows scripts from 'self' only; keep every asset a file, never an inline data: script.
+    assetsInlineLimit: 0,
+    rolldownOptions: {
+      // The app takes constants (event names, error codes) from @valeo/contracts, whose modules also
+      // build TypeBox schemas for the server. Those are pure: let the bundler drop what the app does
+      // not use, so the schemas and the Cloud API package stay out of the browser bundle.
+      treeshake: {
+        moduleSideEffects: (id: string) => !/[\\/](packages[\\/](contracts|cloud-api)|node_modules[\\/]typebox)[\\/]/.test(id),
+        manualPureFunctions: ['Type', 'Compile'],
+      },
+    },
+  },
+  server: { proxy: { '/api': 'http://127.0.0.1:3000' } },
+  test: {
+    name: 'web',
+    environment: 'happy-dom',
+    include: ['src/**/*.test.{ts,tsx}'],
+    setupFiles: ['src/test/setup.ts'],
+  },
+});
