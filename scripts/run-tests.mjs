@@ -39,6 +39,7 @@ if (!pgOnly) {
   run('lint', 'npx', ['eslint', '.', '--max-warnings=0']);
   run('dependency rules', 'npx', ['depcruise', '--config', '.dependency-cruiser.cjs', 'packages', 'apps']);
   run('typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
+  run('typecheck web (DOM + JSX)', 'npx', ['tsc', '-p', 'apps/web', '--noEmit']);
   run('tests on SQLite + in-process queue', 'npx', ['vitest', 'run'], { DB_TYPE: 'sqlite', REQUIRE_REDIS: 'false' });
 }
 
