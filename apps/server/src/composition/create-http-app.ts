@@ -2,12 +2,14 @@ import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import { sql } from 'kysely';
 import { buildHttpApp, type ReadinessCheck } from '../app.js';
 import { registerConversationsRoutes } from '../modules/conversations/index.js';
-import { registerWebPlaceholder } from '../http/web-placeholder.js';
+import { serveWeb } from '../http/serve-web.js';
 import type { Container } from './create-container.js';
 
 export type HttpAppOptions = {
   /** Extra root plugins, e.g. the embedded emulator under /sandbox. */
   rootPlugins?: readonly FastifyPluginAsync[];
+  /** The built web app served at `/`; default apps/web/dist (the placeholder page when not built). */
+  webRoot?: string;
   /** `false` silences request logs (tests). */
   logger?: false | { level: string };
 };
@@ -33,7 +35,7 @@ export async function createHttpApp(container: Container, opts: HttpAppOptions =
     auth: { authenticate: tenants.authenticator.authenticate, authenticateSession: users.authenticateSession },
     readinessChecks: readinessChecks(container),
     apiPlugins,
-    rootPlugins: [inboundWebhooks.routes, ...(opts.rootPlugins ?? []), async (app) => registerWebPlaceholder(app)],
+    rootPlugins: [inboundWebhooks.routes, ...(opts.rootPlugins ?? []), async (app) => serveWeb(app, opts.webRoot === undefined ? {} : { root: opts.webRoot })],
   });
 }
 
