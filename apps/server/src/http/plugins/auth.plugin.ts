@@ -30,6 +30,11 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** Set by the auth hook on every route under /api/v1; null elsewhere. Read it with `authOf`. */
     auth: AuthContext | null;
+    /**
+     * Resolves this request's credentials again, for long-lived responses (the SSE stream) to notice
+     * a revoked key, a signed-out session or a changed role. Set alongside `auth`; null elsewhere.
+     */
+    reauthenticate: (() => Promise<AuthContext | null>) | null;
   }
   interface FastifyContextConfig {
     /** The route authenticates itself (sign-in, sign-out): the auth hook lets it through. */
@@ -54,11 +59,14 @@ export function unauthenticated(message: string): AppError {
  */
 export function installAuth(api: FastifyInstance, authenticator: Authenticator): void {
   api.decorateRequest('auth', null);
+  api.decorateRequest('reauthenticate', null);
   api.addHook('onRequest', async (request, reply) => {
     if (request.routeOptions.config.skipAuth) return;
     const token = (request.headers.authorization ?? '').trim() === '' ? sessionTokenOf(request) : undefined;
     if (token !== undefined && authenticator.authenticateSession) {
-      request.auth = await authenticateSession(request, token, authenticator.authenticateSession.bind(authenticator));
+      const resolve = authenticator.authenticateSession.bind(authenticator);
+      request.auth = await authenticateSession(request, token, resolve);
+      request.reauthenticate = () => resolve(token);
       return;
     }
     const rawKey = bearerToken(request.headers.authorization);
@@ -73,6 +81,7 @@ export function installAuth(api: FastifyInstance, authenticator: Authenticator):
       throw unauthenticated('Invalid or revoked API key.');
     }
     request.auth = auth;
+    request.reauthenticate = () => authenticator.authenticate(rawKey);
   });
 }
 

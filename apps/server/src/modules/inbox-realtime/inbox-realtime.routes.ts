@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { errorResponses } from '../../http/error-responses.js';
-import { authOf, requireScope } from '../../http/plugins/auth.plugin.js';
+import { authOf, hasScope, requireScope } from '../../http/plugins/auth.plugin.js';
 import type { RealtimeHub } from './realtime-hub.js';
 import { sseComment, sseEvent, sseRetry } from './sse-format.js';
 
@@ -42,7 +42,12 @@ export function inboxRealtimeRoutes(hub: RealtimeHub, opts: RealtimeStreamOption
       open.add(response);
       startStream(request, response, opts);
       const disconnect = hub.connect(tenantId, (name, data) => write(response, sseEvent(name, data), opts));
-      const heartbeat = setInterval(() => write(response, sseComment('heartbeat'), opts), opts.heartbeatMs);
+      let beating = false; // a slow credential check must not pile up beats
+      const heartbeat = setInterval(() => {
+        if (beating) return;
+        beating = true;
+        void beat(request, response, { tenantId, ...opts }).finally(() => (beating = false));
+      }, opts.heartbeatMs);
       heartbeat.unref();
       response.on('close', () => {
         clearInterval(heartbeat);
@@ -64,6 +69,30 @@ function startStream(request: FastifyRequest, response: ServerResponse, opts: Re
     'x-request-id': request.id,
   });
   response.write(sseRetry(opts.retryMs));
+}
+
+/**
+ * Every heartbeat re-checks the credentials the stream was opened with, so a signed-out session, a
+ * deleted user, a revoked key or a lost scope ends the stream within one interval. A failing check
+ * (database briefly away) keeps the stream: the next beat asks again.
+ */
+async function beat(request: FastifyRequest, response: ServerResponse, opts: RealtimeStreamOptions & { tenantId: string }): Promise<void> {
+  if (!(await isStillAllowed(request, opts.tenantId))) {
+    response.end();
+    return;
+  }
+  write(response, sseComment('heartbeat'), opts);
+}
+
+async function isStillAllowed(request: FastifyRequest, tenantId: string): Promise<boolean> {
+  if (!request.reauthenticate) return true;
+  try {
+    const auth = await request.reauthenticate();
+    return auth !== null && auth.tenantId === tenantId && hasScope(auth, 'messages:read');
+  } catch (error) {
+    request.log.warn({ err: error }, 'could not re-check the credentials of an event stream');
+    return true;
+  }
 }
 
 /** Writes, or drops a client that stopped reading instead of buffering for it without bound. */

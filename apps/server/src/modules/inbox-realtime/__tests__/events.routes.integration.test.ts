@@ -23,12 +23,13 @@ describe(`GET /api/v1/events (${testDialect()})`, () => {
   let tenantA: { id: string; key: string };
   let tenantB: { id: string; key: string };
   let cookieA: string;
+  let tenants: ReturnType<typeof createTenantsModule>;
   const clients: SseClient[] = [];
 
   beforeAll(async () => {
     database = await createTestDatabase();
     bus = new InProcessEventBus();
-    const tenants = createTenantsModule({ db: database.db, authCacheTtlMs: 0 });
+    tenants = createTenantsModule({ db: database.db, authCacheTtlMs: 0 });
     const users = createUsersModule({ db: database.db, secureCookies: false });
     realtime = createInboxRealtimeModule({ events: bus, stream: { heartbeatMs: 40 } });
     app = await buildHttpApp({
@@ -76,7 +77,6 @@ describe(`GET /api/v1/events (${testDialect()})`, () => {
 
   it('refuses anonymous callers (401) and keys without messages:read (403)', async () => {
     expect((await open({})).status).toBe(401);
-    const tenants = createTenantsModule({ db: database.db, authCacheTtlMs: 0 });
     const { key } = await tenants.apiKeys.createApiKey({ tenantId: tenantA.id, name: 'sender', scopes: ['messages:send'] });
     expect((await open({ authorization: `Bearer ${key}` })).status).toBe(403);
   });
@@ -115,9 +115,25 @@ describe(`GET /api/v1/events (${testDialect()})`, () => {
     await eventually(() => expect(realtime.hub.stats()).toEqual({ connections: 0, tenants: 0, busSubscriptions: 0 }));
   });
 
-  it('a revoked session cannot open a stream', async () => {
+  it('ends an open stream at the next heartbeat once its API key is revoked', async () => {
+    const { apiKey, key } = await tenants.apiKeys.createApiKey({ tenantId: tenantA.id, name: 'short-lived', scopes: ['messages:read'] });
+    const stream = await open({ authorization: `Bearer ${key}` });
+    const other = await open({ authorization: `Bearer ${tenantA.key}` });
+    await eventually(() => expect(stream.messages.some((m) => m.comment === 'heartbeat')).toBe(true));
+    expect(stream.ended).toBe(false);
+    await tenants.apiKeys.revokeApiKey(tenantA.id, apiKey.id);
+    await eventually(() => expect(stream.ended).toBe(true));
+    await eventually(() => expect(other.messages.filter((m) => m.comment === 'heartbeat').length).toBeGreaterThan(3));
+    expect(other.ended).toBe(false);
+    other.close();
+  });
+
+  it('ends an open stream once its session signs out, and the session cannot open another', async () => {
+    const stream = await open({ cookie: cookieA });
+    await eventually(() => expect(stream.messages.length).toBeGreaterThan(0));
     const out = await app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie: cookieA, 'x-csrf-token': await csrfOf(cookieA) } });
     expect(out.statusCode).toBe(204);
+    await eventually(() => expect(stream.ended).toBe(true));
     expect((await open({ cookie: cookieA })).status).toBe(401);
   });
 

@@ -8,6 +8,8 @@ export type SseClient = {
   headers: IncomingHttpHeaders;
   /** Every message parsed so far, in arrival order. */
   messages: SseMessage[];
+  /** True once the server ended the stream. */
+  readonly ended: boolean;
   /** Parsed `data` of named events. */
   events(name?: string): { event: string; data: Record<string, unknown> }[];
   close(): void;
@@ -22,6 +24,8 @@ export function openSse(url: string, headers: Record<string, string>): Promise<S
     const req = request(url, { agent: false, headers: { accept: 'text/event-stream', ...headers } }, (res) => {
       const messages: SseMessage[] = [];
       let buffer = '';
+      let ended = false;
+      res.on('end', () => (ended = true));
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => {
         buffer += chunk;
@@ -37,6 +41,9 @@ export function openSse(url: string, headers: Record<string, string>): Promise<S
         status: res.statusCode ?? 0,
         headers: res.headers,
         messages,
+        get ended() {
+          return ended;
+        },
         events: (name) =>
           messages
             .filter((m) => m.event !== undefined && (name === undefined || m.event === name))
