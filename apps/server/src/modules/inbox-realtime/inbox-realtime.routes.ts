@@ -29,6 +29,8 @@ export function inboxRealtimeRoutes(hub: RealtimeHub, opts: RealtimeStreamOption
     });
 
     app.get('/events', {
+      // A HEAD would open a stream that never sends anything.
+      exposeHeadRoute: false,
       onRequest: requireScope('messages:read'),
       schema: {
         tags,

@@ -55,6 +55,21 @@ describe(`sign-in, sessions and CSRF (${testDialect()})`, () => {
     expect(wrong.headers['set-cookie']).toBeUndefined();
   });
 
+  it('refuses a sign-in posted by a cross-site HTML form (no JSON body)', async () => {
+    const admin = await t.createUser('admin');
+    const form = await t.app.inject({
+      method: 'POST', url: '/api/v1/auth/login',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: `email=${encodeURIComponent(admin.email)}&password=${encodeURIComponent(admin.password)}`,
+    });
+    expect(form.statusCode).toBe(415);
+    const plain = await t.app.inject({
+      method: 'POST', url: '/api/v1/auth/login',
+      headers: { 'content-type': 'text/plain' }, payload: JSON.stringify({ email: admin.email, password: admin.password }),
+    });
+    expect(plain.statusCode).toBe(400);
+    expect(form.headers['set-cookie'] ?? plain.headers['set-cookie']).toBeUndefined();
+  });
+
   it('GET /auth/me answers the user and the same CSRF token with the cookie, 401 without', async () => {
     const viewer = await t.createUser('viewer');
     const session = await t.login(viewer.email, viewer.password);
