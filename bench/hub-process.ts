@@ -70,6 +70,9 @@ const config = loadConfig({
   DB_SQLITE_PATH: join(dir, 'hub.sqlite'),
   MEDIA_STORAGE_PATH: join(dir, 'media'),
   AUTH_BOOTSTRAP_API_KEY: apiKey,
+  // Meta's per-number cap is lifted in the emulator (throughputPerSecond: 0), so lift our pacing of
+  // it too: the figure is the pipeline's own capacity, not Meta's 80 messages/s.
+  WA_SEND_RATE_PER_SECOND: '0',
 });
 // Warnings and errors (failed sends, retries) go to stderr, so a broken run says why.
 const logger = pino({ level: config.log.level }, pino.destination(2)) as unknown as Logger;

@@ -20,6 +20,10 @@ import { createProviderRegistry } from '../providers/provider-registry.js';
 import type { JobQueue } from '../queue/job-queue.js';
 import { createDatabase } from './create-database.js';
 import { createSendPacer } from './create-send-pacer.js';
+import { cachedChannelAccess } from './cached-channel-access.js';
+
+/** How long the send path trusts a channel's decrypted credentials before reading them again. */
+const CHANNEL_CONTEXT_TTL_MS = 10_000;
 import { createJobQueue } from './create-job-queue.js';
 
 export type ContainerOptions = {
@@ -96,7 +100,7 @@ function createModules({ config, logger, clock, database, queue, events, provide
   const conversations = createConversationsService(db);
   const messages = createMessagesModule({
     db, queue, clock, events, logger: logger.child({ module: 'messages' }),
-    channels: channels.service, contacts, conversations, providerFor: () => provider,
+    channels: cachedChannelAccess(channels.service, { ttlMs: CHANNEL_CONTEXT_TTL_MS, clock }), contacts, conversations, providerFor: () => provider,
     ...(config.whatsapp.sendRatePerSecond > 0 ? { sendPacer: createSendPacer(config.whatsapp.sendRatePerSecond, clock) } : {}),
   });
   const media = createMediaModule({

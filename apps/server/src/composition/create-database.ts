@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import type { Database as BetterSqlite } from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import type { Database, DatabaseHandle, DialectName } from '../db/database.js';
 
@@ -28,8 +29,34 @@ async function createSqlite(opts: DatabaseOptions): Promise<DatabaseHandle> {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
+}
+
+
+/**
+ * Kysely prepares every statement again on each execution, and with better-sqlite3 preparing costs
+ * about as much as running (measured by bench/: 627 µs vs 150 µs for the contacts upsert). Prepared
+ * statements are reusable, and Kysely's driver runs one statement at a time on this connection, so
+ * a bounded cache keyed by SQL text is safe.
+ */
+function withStatementCache(sqlite: BetterSqlite, maxEntries = 500): BetterSqlite {
+  const cache = new Map<string, ReturnType<BetterSqlite['prepare']>>();
+  const prepare = (source: string) => {
+    const hit = cache.get(source);
+    if (hit) return hit;
+    const statement = sqlite.prepare(source);
+    if (cache.size >= maxEntries) cache.delete(cache.keys().next().value as string);
+    cache.set(source, statement);
+    return statement;
+  };
+  return new Proxy(sqlite, {
+    get(target, property, receiver) {
+      if (property === 'prepare') return prepare;
+      const value: unknown = Reflect.get(target, property, receiver);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
 }
 
 async function createPostgres(opts: DatabaseOptions): Promise<DatabaseHandle> {

@@ -92,7 +92,7 @@ export class InProcessJobQueue implements JobQueue {
     });
     // Inside an open transaction the row is not visible yet; the wake then finds nothing and the
     // job is picked up by the next poll after commit (≤ pollIntervalMs).
-    if (!result.deduplicated && this.registrations.has(job.name)) this.poller?.wake();
+    if (!result.deduplicated && this.registrations.has(job.name)) this.poller?.wake(job.name);
     return result;
   }
 

@@ -50,6 +50,13 @@ export class JobPoller {
   private closed = false;
   private wakeRequested = false;
   private wakeScheduled = false;
+  /**
+   * Job names worth a claim query on the next round. A local enqueue or a finished job names its
+   * job; only a timer-driven poll (or an unnamed wake) claims for every registration. Without this,
+   * each of the many wakes of a busy queue ran one claim per registered job name.
+   */
+  private readonly hinted = new Set<string>();
+  private fullRound = true;
   private wakeSleeper: (() => void) | undefined;
   private lastReclaimAt = 0;
   private lastHeartbeatAt = 0;
@@ -64,7 +71,10 @@ export class JobPoller {
     this.loopDone = this.loop();
   }
 
-  wake(): void {
+  /** Polls now: for `name` only, or for every job name when none is given. */
+  wake(name?: string): void {
+    if (name === undefined) this.fullRound = true;
+    else this.hinted.add(name);
     this.wakeRequested = true;
     this.wakeSleeper?.();
   }
@@ -132,7 +142,12 @@ export class JobPoller {
   /** One claim per registration that needs a refill; true when some claim came back full. */
   private async claimRound(): Promise<boolean> {
     let moreWork = false;
+    const all = this.fullRound;
+    const hinted = new Set(this.hinted);
+    this.fullRound = false;
+    this.hinted.clear();
     for (const reg of this.opts.registrations.values()) {
+      if (!all && !hinted.has(reg.job.name)) continue;
       const limit = this.refillSize(reg);
       if (limit === 0 || this.stopping) continue;
       const jobs = await this.opts.repository.claim({
@@ -140,7 +155,10 @@ export class JobPoller {
       });
       reg.buffer.push(...jobs);
       this.pump(reg);
-      if (jobs.length === limit) moreWork = true;
+      if (jobs.length === limit) {
+        moreWork = true;
+        this.hinted.add(reg.job.name);
+      }
     }
     return moreWork;
   }
@@ -170,7 +188,7 @@ export class JobPoller {
       this.running.delete(job.id);
       if (!this.closed) this.outcomes.add(outcome);
       this.pump(reg);
-      this.wakeSoon();
+      this.wakeSoon(reg.job.name);
     });
     this.running.set(job.id, { controller, finished });
   }
@@ -193,12 +211,14 @@ export class JobPoller {
   }
 
   // Completions arrive in bursts; one wake per turn of the event loop lets a round write them together.
-  private wakeSoon(): void {
+  private wakeSoon(name: string): void {
+    this.hinted.add(name);
     if (this.wakeScheduled) return;
     this.wakeScheduled = true;
     setImmediate(() => {
       this.wakeScheduled = false;
-      this.wake();
+      this.wakeRequested = true;
+      this.wakeSleeper?.();
     });
   }
 
@@ -224,7 +244,10 @@ export class JobPoller {
       return;
     }
     await new Promise<void>((resolve) => {
-      const timer = setTimeout(done, ms);
+      const timer = setTimeout(() => {
+        this.fullRound = true; // the idle poll looks at every job name (runAt, retries, other processes)
+        done();
+      }, ms);
       this.wakeSleeper = done;
       function done(): void {
         clearTimeout(timer);
