@@ -22,6 +22,12 @@ export default defineConfig({
         moduleSideEffects: (id: string) => !/[\\/](packages[\\/](contracts|cloud-api)|node_modules[\\/]typebox)[\\/]/.test(id),
         manualPureFunctions: ['Type', 'Compile'],
       },
+      // Resolving @valeo/cloud-api (behind the contracts) meets its node:crypto import; the code using
+      // it is tree-shaken away, so the "externalized for browser compatibility" notice is noise there.
+      onLog(level, log, handler) {
+        if (log.plugin === 'rolldown:vite-resolve' && /node:crypto.*packages\/cloud-api\//s.test(log.message)) return;
+        handler(level, log);
+      },
     },
   },
   server: { proxy: { '/api': 'http://127.0.0.1:3000' } },
