@@ -16,6 +16,7 @@ export function printBanner(opts: {
     '  VALEO WhatsApp Hub is running',
     `  role ${config.process.role} · database ${config.db.type} · queue ${config.queue.driver}`,
     '',
+    `  Inbox       ${publicBaseUrl}/   (sign in as AUTH_BOOTSTRAP_ADMIN_EMAIL)`,
     `  API         ${publicBaseUrl}/api/v1`,
     `  API docs    ${publicBaseUrl}/docs`,
     `  Webhooks    ${publicBaseUrl}/webhooks/whatsapp`,
