@@ -5,35 +5,28 @@
  * is fetched (RELIABILITY.md §4.4, API4 "unrestricted resource consumption").
  * @see https://developers.facebook.com/docs/whatsapp/cloud-api/reference/media#supported-media-types
  */
+import { MEDIA_MAX_BYTES, MEDIA_MIME_TYPES } from '@valeo/cloud-api';
+
 const KB = 1024;
-const MB = 1024 * KB;
 
 export const WHATSAPP_MEDIA_TYPES = ['image', 'audio', 'video', 'document', 'sticker'] as const;
 export type WhatsAppMediaType = (typeof WHATSAPP_MEDIA_TYPES)[number];
 
 export type MediaRule = { mimeTypes: readonly string[]; maxBytes: number };
 
+/** One source of truth: Meta's table lives in `@valeo/cloud-api`, shared with the emulator. */
 export const MEDIA_RULES: Readonly<Record<WhatsAppMediaType, MediaRule>> = {
-  image: { mimeTypes: ['image/jpeg', 'image/png'], maxBytes: 5 * MB },
-  audio: { mimeTypes: ['audio/aac', 'audio/amr', 'audio/mpeg', 'audio/mp4', 'audio/ogg'], maxBytes: 16 * MB },
-  video: { mimeTypes: ['video/mp4', 'video/3gpp'], maxBytes: 16 * MB },
-  document: {
-    mimeTypes: [
-      'text/plain',
-      'application/pdf',
-      'application/vnd.ms-excel',
-      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      'application/msword',
-      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-      'application/vnd.ms-powerpoint',
-      'application/vnd.openxmlformats-officedocument.presentationml.presentation',
-    ],
-    maxBytes: 100 * MB,
-  },
-  // Static stickers are limited to 100 KB, animated ones to 500 KB; the bytes alone do not say which,
-  // so the larger limit applies unless the caller knows the sticker is static.
-  sticker: { mimeTypes: ['image/webp'], maxBytes: 500 * KB },
+  image: rule('image'),
+  audio: rule('audio'),
+  video: rule('video'),
+  document: rule('document'),
+  sticker: rule('sticker'),
 };
+
+/** One source of truth: Meta's table lives in `@valeo/cloud-api`, shared with the emulator. Stickers: the animated (larger) limit. */
+function rule(type: WhatsAppMediaType): MediaRule {
+  return { mimeTypes: MEDIA_MIME_TYPES[type], maxBytes: MEDIA_MAX_BYTES[type] };
+}
 
 export const STATIC_STICKER_MAX_BYTES = 100 * KB;
 
