@@ -1,25 +1,11 @@
 import type { Selectable, Updateable } from 'kysely';
-import type { ChannelProvider } from '@valeo/contracts';
 import { fromDbBool, fromDbTime, toDbBool, toDbTime } from '../../db/column-types.js';
 import type { DbExecutor } from '../../db/database.js';
 import type { ChannelsTable } from '../../db/tables/tenancy.tables.js';
+import type { Channel } from './channels.types.js';
 
 /** A channel row with its credentials still sealed; only the service opens them. */
-export type ChannelRecord = {
-  id: string;
-  tenantId: string;
-  name: string;
-  provider: ChannelProvider;
-  phoneNumberId: string;
-  wabaId: string;
-  displayPhoneNumber: string;
-  graphBaseUrl: string | null;
-  graphApiVersion: string | null;
-  sandbox: boolean;
-  credentialsSealed: string;
-  createdAt: Date;
-  updatedAt: Date;
-};
+export type ChannelRecord = Omit<Channel, 'accessTokenHint'> & { credentialsSealed: string };
 
 type PatchableField = 'name' | 'wabaId' | 'displayPhoneNumber' | 'graphBaseUrl' | 'graphApiVersion' | 'credentialsSealed';
 /** Fields left undefined are not changed; `null` clears a nullable field. */
@@ -96,7 +82,7 @@ function toRow(r: ChannelRecord) {
 
 function toRecord(row: Selectable<ChannelsTable>): ChannelRecord {
   return {
-    id: row.id, tenantId: row.tenant_id, name: row.name, provider: row.provider as ChannelProvider,
+    id: row.id, tenantId: row.tenant_id, name: row.name, provider: row.provider as ChannelRecord['provider'],
     phoneNumberId: row.phone_number_id, wabaId: row.waba_id, displayPhoneNumber: row.display_phone_number,
     graphBaseUrl: row.graph_base_url, graphApiVersion: row.graph_api_version, sandbox: fromDbBool(row.sandbox),
     credentialsSealed: row.credentials_sealed, createdAt: fromDbTime(row.created_at), updatedAt: fromDbTime(row.updated_at),

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { Queue } from 'bullmq';
 import { Type } from 'typebox';
 import { afterEach, describe, expect, it } from 'vitest';
 import { eventually } from '../../../test/helpers/eventually.js';
+import { deleteRedisKeys } from '../../../test/helpers/test-redis.js';
 import { createTestDatabase, testDialect, type TestDatabase } from '../../../test/helpers/test-database.js';
 import { BullmqJobQueue } from '../bullmq/bullmq-job-queue.js';
 import { defineJob, type JobQueue } from '../job-queue.js';
@@ -16,17 +16,6 @@ const redisUp = isPostgres && (await isRedisReachable(testRedisUrl));
 const filePrefix = `test-${randomUUID()}`;
 let testCounter = 0;
 
-async function deleteKeys(prefix: string): Promise<void> {
-  const probe = new Queue('cleanup', { connection: { url: testRedisUrl }, prefix });
-  try {
-    const client = await probe.client;
-    for await (const keys of client.scanStream({ match: `${prefix}:*`, count: 500 })) {
-      if ((keys as string[]).length > 0) await client.del(...(keys as string[]));
-    }
-  } finally {
-    await probe.close();
-  }
-}
 
 async function openHarnessParts(): Promise<{ database: TestDatabase; open(): BullmqJobQueue; dispose(): Promise<void> }> {
   const database = await createTestDatabase();
@@ -41,7 +30,7 @@ async function openHarnessParts(): Promise<{ database: TestDatabase; open(): Bul
     },
     dispose: async () => {
       await Promise.all(queues.map((q) => q.stop({ drainMs: 0 })));
-      await deleteKeys(prefix);
+      await deleteRedisKeys(testRedisUrl, prefix);
       await database.destroy();
     },
   };
