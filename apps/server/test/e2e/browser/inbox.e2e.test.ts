@@ -1,0 +1,189 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserSuitePlan, buildWebIfStale, launchChromium, SCREENSHOTS_DIR } from '../../helpers/browser.js';
+import { startTestHub, type TestHub } from '../../helpers/start-test-hub.js';
+
+const ADMIN = { email: 'admin@e2e.test', password: 'e2e-admin-password-1' };
+const PHONE_NUMBER_ID = '109000000000001';
+const DESKTOP = { width: 1280, height: 800 };
+const PHONE = { width: 375, height: 740 };
+/** Generous: the machine is shared; waits end as soon as the page shows what is expected. */
+const WAIT_MS = 15_000;
+
+const plan = browserSuitePlan();
+if (plan.run === false) console.warn(`[browser e2e] skipped: ${plan.reason}`);
+
+/**
+ * The agents' inbox in a real browser (Debian's chromium via playwright-core) against the whole Hub
+ * on SQLite with the embedded emulator: the built web app, the session cookie, the live stream and
+ * the emulator's signed webhooks are all real. `npm run screenshots` keeps the pictures in
+ * docs/screenshots/; other runs write them to a temp dir.
+ */
+describe.skipIf(plan.run === false)('inbox in the browser (chromium, SQLite + emulator)', () => {
+  let hub: TestHub;
+  let browser: Browser;
+  let shotsDir: string;
+  const keepShots = process.env.SCREENSHOTS === '1';
+
+  beforeAll(async () => {
+    if (plan.run === 'fail') throw new Error(`browser e2e cannot run under CI: ${plan.reason}`);
+    buildWebIfStale();
+    shotsDir = keepShots ? SCREENSHOTS_DIR : mkdtempSync(join(tmpdir(), 'hub-shots-'));
+    mkdirSync(shotsDir, { recursive: true });
+    hub = await startTestHub({ env: { AUTH_BOOTSTRAP_ADMIN_EMAIL: ADMIN.email, AUTH_BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password } });
+    browser = await launchChromium();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await hub?.stop();
+    if (!keepShots && shotsDir) rmSync(shotsDir, { recursive: true, force: true });
+  });
+
+  async function newPage(viewport = DESKTOP): Promise<{ context: BrowserContext; page: Page; alarms: string[] }> {
+    const context = await browser.newContext({ viewport, locale: 'de-DE', serviceWorkers: 'block' });
+    const page = await context.newPage();
+    page.setDefaultTimeout(WAIT_MS);
+    // Anything that executes injected script shows up here: a dialog, or the flag the payloads set.
+    const alarms: string[] = [];
+    page.on('dialog', (dialog) => {
+      alarms.push(`${dialog.type()}: ${dialog.message()}`);
+      void dialog.dismiss();
+    });
+    page.on('pageerror', (error) => alarms.push(`pageerror: ${error.message}`));
+    return { context, page, alarms };
+  }
+
+  async function signIn(page: Page): Promise<void> {
+    await page.goto(hub.publicBaseUrl);
+    await page.locator('input[name=email]').fill(ADMIN.email);
+    await page.locator('input[name=password]').fill(ADMIN.password);
+    await page.locator('form.sign-in-form button[type=submit]').click();
+    await page.locator('.topbar').waitFor();
+  }
+
+  async function inbound(from: string, name: string, message: Record<string, unknown>): Promise<void> {
+    await hub.emulator('POST', '/_emulator/inbound', { phoneNumberId: PHONE_NUMBER_ID, from, name, message });
+  }
+
+  function conversationButton(page: Page, name: string) {
+    return page.locator('.conversation-button', { has: page.locator('.conversation-name', { hasText: name }) });
+  }
+
+  async function shoot(page: Page, name: string): Promise<void> {
+    await page.screenshot({ path: join(shotsDir, `${name}.png`), animations: 'disabled' });
+  }
+
+  it('signs in, shows a customer message live, answers it and sees the ticks go to read', async () => {
+    const { context, page, alarms } = await newPage();
+    await page.goto(hub.publicBaseUrl);
+    await page.locator('form.sign-in-form').waitFor();
+    await shoot(page, 'sign-in-desktop');
+    await signIn(page);
+    await page.locator('.live-indicator.live-live').waitFor();
+
+    // Written by the customer after the page loaded: it must arrive over the live stream.
+    await inbound('4917612345001', 'Lena Live', { type: 'text', text: { body: 'Ist meine Bestellung *4711* schon unterwegs?' } });
+    await conversationButton(page, 'Lena Live').click();
+    await page.locator('.message-inbound', { hasText: 'Ist meine Bestellung' }).waitFor();
+    expect(await page.locator('.message-inbound strong').first().textContent()).toBe('4711');
+
+    await page.locator('form.composer textarea').fill('Ja, sie kommt morgen.');
+    await page.locator('form.composer textarea').press('Enter');
+    const reply = page.locator('.message-outbound', { hasText: 'Ja, sie kommt morgen.' });
+    await reply.locator('.ticks[data-status="read"]').waitFor();
+    await shoot(page, 'inbox-desktop');
+    expect(alarms).toEqual([]);
+    await context.close();
+  });
+
+  it('switches the language between German and English', async () => {
+    const { context, page } = await newPage();
+    await signIn(page);
+    const signOut = page.locator('.topbar button', { hasText: /Abmelden|Sign out/ });
+    expect(await signOut.textContent()).toBe('Abmelden');
+    await page.locator('.topbar select').selectOption('en');
+    await page.locator('.topbar button', { hasText: 'Sign out' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await page.reload();
+    await page.locator('.topbar button', { hasText: 'Sign out' }).waitFor();
+    await page.locator('.topbar select').selectOption('de');
+    await page.locator('.topbar button', { hasText: 'Abmelden' }).waitFor();
+    await context.close();
+  });
+
+  it('shows hostile customer input as text and executes none of it', async () => {
+    const { context, page, alarms } = await newPage();
+    await signIn(page);
+    const from = '4917612345666';
+    const hostileName = '<img src=x onerror="window.__xss=1;alert(1)">';
+    const imgPayload = '<img src=x onerror="window.__xss=2;alert(2)">';
+    const scriptPayload = '<script>window.__xss=3;alert(3)</script>';
+    await inbound(from, hostileName, { type: 'text', text: { body: imgPayload } });
+    await inbound(from, hostileName, { type: 'text', text: { body: `${scriptPayload} [klick](javascript:alert(4)) javascript:alert(5)` } });
+    await inbound(from, hostileName, {
+      type: 'contacts',
+      contacts: [{
+        name: { formatted_name: '<svg onload="window.__xss=6;alert(6)">', first_name: 'X' },
+        org: { company: '<iframe src="javascript:alert(7)">' },
+        phones: [{ phone: 'javascript:alert(8)', type: 'CELL' }],
+        emails: [{ email: '"><img src=x onerror=alert(9)>', type: 'WORK' }],
+        urls: [{ url: 'javascript:alert(10)', type: 'WORK' }],
+      }],
+    });
+    await inbound(from, hostileName, {
+      type: 'location',
+      location: { latitude: 52.52, longitude: 13.4, name: '<b onmouseover=alert(11)>Ort</b>', address: 'javascript:alert(12)' },
+    });
+
+    const conversation = conversationButton(page, hostileName);
+    await conversation.click();
+    await page.locator('.chat-title h2', { hasText: hostileName }).waitFor();
+    await page.locator('.message-inbound', { hasText: imgPayload }).waitFor();
+    await page.locator('.message-inbound', { hasText: scriptPayload }).waitFor();
+    await page.locator('.contact-card-name', { hasText: '<svg onload=' }).waitFor();
+    await page.locator('.message-inbound', { hasText: '<b onmouseover=alert(11)>Ort</b>' }).waitFor();
+    // Hover and click everything a payload could hang on, then look for any sign of execution.
+    for (const bubble of await page.locator('.message-inbound .bubble').all()) {
+      await bubble.hover();
+      await bubble.click({ position: { x: 5, y: 5 } });
+    }
+
+    const injected = await page.evaluate(() => ({
+      flag: (window as unknown as { __xss?: unknown }).__xss ?? null,
+      hostileElements: document.querySelectorAll('#root img[src="x"], #root script, #root svg[onload], #root iframe, #root [onerror], #root [onmouseover]').length,
+      javascriptLinks: [...document.querySelectorAll('a')].filter((a) => a.href.trim().toLowerCase().startsWith('javascript:')).length,
+    }));
+    expect(injected).toEqual({ flag: null, hostileElements: 0, javascriptLinks: 0 });
+    expect(alarms).toEqual([]);
+    await context.close();
+  });
+
+  it('fits a 375 px phone: the list, then the chat on its own', async () => {
+    const { context, page } = await newPage(PHONE);
+    await page.goto(hub.publicBaseUrl);
+    await page.locator('form.sign-in-form').waitFor();
+    await shoot(page, 'sign-in-phone');
+    await signIn(page);
+    await conversationButton(page, 'Lena Live').waitFor();
+    expect(await horizontalOverflow(page)).toBe(0);
+    await shoot(page, 'inbox-list-phone');
+
+    await conversationButton(page, 'Lena Live').click();
+    await page.locator('.message-outbound', { hasText: 'Ja, sie kommt morgen.' }).waitFor();
+    expect(await page.locator('.inbox-list').isVisible()).toBe(false);
+    expect(await horizontalOverflow(page)).toBe(0);
+    await shoot(page, 'inbox-phone');
+    await page.locator('.chat-header .back-button').click();
+    await conversationButton(page, 'Lena Live').waitFor();
+    await context.close();
+  });
+});
+
+/** How many CSS pixels the page is wider than the viewport (0 = no sideways scrolling). */
+function horizontalOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => Math.max(0, document.documentElement.scrollWidth - window.innerWidth));
+}
