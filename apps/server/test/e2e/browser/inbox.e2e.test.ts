@@ -107,7 +107,7 @@ describe.skipIf(plan.run === false)('inbox in the browser (chromium, SQLite + em
     expect(await signOut.textContent()).toBe('Abmelden');
     await page.locator('.topbar select').selectOption('en');
     await page.locator('.topbar button', { hasText: 'Sign out' }).waitFor();
-    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(await page.evaluate('document.documentElement.lang')).toBe('en');
     await page.reload();
     await page.locator('.topbar button', { hasText: 'Sign out' }).waitFor();
     await page.locator('.topbar select').selectOption('de');
@@ -152,11 +152,12 @@ describe.skipIf(plan.run === false)('inbox in the browser (chromium, SQLite + em
       await bubble.click({ position: { x: 5, y: 5 } });
     }
 
-    const injected = await page.evaluate(() => ({
-      flag: (window as unknown as { __xss?: unknown }).__xss ?? null,
+    // Page-side code as a string: this test compiles against Node's types, not the DOM's.
+    const injected = await page.evaluate(`({
+      flag: window.__xss ?? null,
       hostileElements: document.querySelectorAll('#root img[src="x"], #root script, #root svg[onload], #root iframe, #root [onerror], #root [onmouseover]').length,
       javascriptLinks: [...document.querySelectorAll('a')].filter((a) => a.href.trim().toLowerCase().startsWith('javascript:')).length,
-    }));
+    })`);
     expect(injected).toEqual({ flag: null, hostileElements: 0, javascriptLinks: 0 });
     expect(alarms).toEqual([]);
     await context.close();
@@ -184,6 +185,6 @@ describe.skipIf(plan.run === false)('inbox in the browser (chromium, SQLite + em
 });
 
 /** How many CSS pixels the page is wider than the viewport (0 = no sideways scrolling). */
-function horizontalOverflow(page: Page): Promise<number> {
-  return page.evaluate(() => Math.max(0, document.documentElement.scrollWidth - window.innerWidth));
+async function horizontalOverflow(page: Page): Promise<number> {
+  return Number(await page.evaluate('Math.max(0, document.documentElement.scrollWidth - window.innerWidth)'));
 }
