@@ -39,6 +39,22 @@ export const MessageErrorInfo = Type.Object({
   vendorDetails: Type.Optional(Type.String()),
 });
 
+/**
+ * Our stored copy of a message's medium. Its bytes are at `GET /api/v1/media/{id}/content` once
+ * `status` is `stored` (inbound, downloaded) or `uploaded` (outbound); `pending` is still being
+ * downloaded (a `media.stored` live event follows), `failed`/`rejected` never will be.
+ */
+export const MessageMedia = Type.Object({
+  id: Type.String(),
+  status: Type.Union([
+    Type.Literal('pending'), Type.Literal('stored'), Type.Literal('failed'), Type.Literal('rejected'), Type.Literal('uploaded'),
+  ]),
+  mimeType: Type.Union([Type.String(), Type.Null()]),
+  fileName: Type.Union([Type.String(), Type.Null()]),
+  size: Type.Union([Type.Integer(), Type.Null()]),
+});
+export type MessageMedia = Static<typeof MessageMedia>;
+
 export const Message = Type.Object({
   id: Type.String(),
   channelId: Type.String(),
@@ -53,6 +69,8 @@ export const Message = Type.Object({
   wamid: Type.Union([Type.String(), Type.Null()]),
   replyToWamid: Type.Union([Type.String(), Type.Null()]),
   pricing: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+  /** The stored medium of an image/video/audio/document/sticker message; null for other types or media sent by link. */
+  media: Type.Union([MessageMedia, Type.Null()]),
   createdAt: Type.String({ format: 'date-time' }),
   updatedAt: Type.String({ format: 'date-time' }),
 });

@@ -15,7 +15,7 @@ export const REALTIME_EVENTS_PATH = '/api/v1/events';
 export const REALTIME_RETRY_MS = 2000;
 export const REALTIME_HEARTBEAT_MS = 15_000;
 
-export const REALTIME_EVENT_NAMES = ['message.received', 'message.status-changed', 'message.queued'] as const;
+export const REALTIME_EVENT_NAMES = ['message.received', 'message.status-changed', 'message.queued', 'media.stored'] as const;
 export type RealtimeEventName = (typeof REALTIME_EVENT_NAMES)[number];
 
 export const MessageReceivedEvent = Type.Object({
@@ -46,17 +46,28 @@ export const MessageStatusChangedEvent = Type.Object({
 });
 export type MessageStatusChangedEvent = Static<typeof MessageStatusChangedEvent>;
 
+/** An inbound message's medium was downloaded: refetch the message, its image can now be shown. */
+export const MediaStoredEvent = Type.Object({
+  tenantId: Type.String(),
+  conversationId: Type.String(),
+  messageId: Type.String(),
+  mediaId: Type.String(),
+});
+export type MediaStoredEvent = Static<typeof MediaStoredEvent>;
+
 /** `data` of each SSE event, by event name. */
 export type RealtimeEventMap = {
   'message.received': MessageReceivedEvent;
   'message.queued': MessageQueuedEvent;
   'message.status-changed': MessageStatusChangedEvent;
+  'media.stored': MediaStoredEvent;
 };
 
 export const REALTIME_EVENT_SCHEMAS = {
   'message.received': MessageReceivedEvent,
   'message.queued': MessageQueuedEvent,
   'message.status-changed': MessageStatusChangedEvent,
+  'media.stored': MediaStoredEvent,
 } as const;
 
 /** A parsed SSE event as a client sees it. */

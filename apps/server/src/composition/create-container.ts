@@ -14,6 +14,7 @@ import { createMediaModule, FilesystemMediaStorage } from '../modules/media/inde
 import { createMessagesModule } from '../modules/messages/index.js';
 import { createTenantsModule } from '../modules/tenants/index.js';
 import { createUsersModule } from '../modules/users/index.js';
+import { createLabelsAndNotes } from './create-labels-notes.js';
 import { CloudApiProvider } from '../providers/cloud-api/cloud-api.provider.js';
 import type { MessagingProvider } from '../providers/messaging-provider.js';
 import { createProviderRegistry } from '../providers/provider-registry.js';
@@ -98,15 +99,15 @@ function createModules({ config, logger, clock, database, queue, events, provide
   });
   const contacts = createContactsService(db);
   const conversations = createConversationsService(db);
-  const messages = createMessagesModule({
-    db, queue, clock, events, logger: logger.child({ module: 'messages' }),
-    channels: cachedChannelAccess(channels.service, { ttlMs: CHANNEL_CONTEXT_TTL_MS, clock }), contacts, conversations, providerFor: () => provider,
-    ...(config.whatsapp.sendRatePerSecond > 0 ? { sendPacer: createSendPacer(config.whatsapp.sendRatePerSecond, clock) } : {}),
-  });
   const media = createMediaModule({
     db, queue, clock, events, logger: logger.child({ module: 'media' }),
     storage: new FilesystemMediaStorage(config.media.storagePath),
     channels: channels.service, providers, maxBytes: config.media.maxBytes,
+  });
+  const messages = createMessagesModule({
+    db, queue, clock, events, logger: logger.child({ module: 'messages' }), media: media.service,
+    channels: cachedChannelAccess(channels.service, { ttlMs: CHANNEL_CONTEXT_TTL_MS, clock }), contacts, conversations, providerFor: () => provider,
+    ...(config.whatsapp.sendRatePerSecond > 0 ? { sendPacer: createSendPacer(config.whatsapp.sendRatePerSecond, clock) } : {}),
   });
   const inboundWebhooks = createInboundWebhooksModule({
     db, queue, clock, provider, logger: logger.child({ module: 'inbound-webhooks' }),
@@ -119,5 +120,6 @@ function createModules({ config, logger, clock, database, queue, events, provide
     db, clock, logger: logger.child({ module: 'users' }), secureCookies: config.http.publicBaseUrl.startsWith('https://'),
   });
   const inboxRealtime = createInboxRealtimeModule({ events, logger: logger.child({ module: 'inbox-realtime' }) });
-  return { tenants, channels, contacts, conversations, messages, media, inboundWebhooks, users, inboxRealtime };
+  const labelsAndNotes = createLabelsAndNotes({ db, clock, contacts, conversations, users });
+  return { tenants, channels, contacts, conversations, messages, media, inboundWebhooks, users, inboxRealtime, labelsAndNotes };
 }

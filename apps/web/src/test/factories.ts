@@ -1,4 +1,4 @@
-import type { Conversation, Message } from '@valeo/contracts';
+import type { Conversation, Message, MessageMedia } from '@valeo/contracts';
 
 let seq = 0;
 const next = () => (seq += 1);
@@ -17,10 +17,15 @@ export function makeMessage(overrides: Partial<Message> = {}): Message {
     statuses: [],
     wamid: `wamid.${n}`,
     replyToWamid: null,
+    media: null,
     createdAt: '2026-03-02T10:00:00.000Z',
     updatedAt: '2026-03-02T10:00:00.000Z',
     ...overrides,
   };
+}
+
+export function makeMedia(overrides: Partial<MessageMedia> = {}): MessageMedia {
+  return { id: `med_${next()}`, status: 'stored', mimeType: null, fileName: null, size: null, ...overrides };
 }
 
 export function makeConversation(overrides: Partial<Conversation> = {}): Conversation {

@@ -16,7 +16,8 @@ export type DomainEventMap = {
     status: string;
     previousStatus: string;
   };
-  'media.stored': { tenantId: string; mediaId: string; messageId: string | null };
+  /** An inbound message's medium finished downloading (its bytes can now be served). */
+  'media.stored': { tenantId: string; conversationId: string; messageId: string; mediaId: string };
 };
 
 export type DomainEventName = keyof DomainEventMap;

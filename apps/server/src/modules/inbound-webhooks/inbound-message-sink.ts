@@ -2,7 +2,7 @@ import type { DbExecutor } from '../../db/database.js';
 import type { InboundEvent } from '../../providers/messaging-provider.js';
 
 export type SinkMessageInput = { tenantId: string; channelId: string; event: Extract<InboundEvent, { kind: 'message' }> };
-export type SinkMessageResult = { messageId: string; duplicate: boolean; afterCommit?: () => void };
+export type SinkMessageResult = { messageId: string; conversationId?: string; duplicate: boolean; afterCommit?: () => void };
 export type SinkStatusInput = { tenantId: string; channelId: string; event: Extract<InboundEvent, { kind: 'status' }> };
 export type SinkStatusResult = { outcome: 'applied' | 'recorded-older' | 'duplicate' | 'message-not-found'; messageId?: string };
 
@@ -25,6 +25,7 @@ export type InboundMediaInput = {
   tenantId: string;
   channelId: string;
   messageId: string;
+  conversationId?: string;
   /** image | audio | video | document | sticker */
   messageType: string;
   providerMediaId: string;

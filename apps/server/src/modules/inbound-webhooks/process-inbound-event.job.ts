@@ -158,7 +158,10 @@ export class InboundEventProcessor {
       const result = await this.#deps.sink.recordInbound({ ...scope, event: item }, trx);
       // A duplicate already got its media row when it was first recorded, in that transaction.
       if (result.duplicate || !MEDIA_MESSAGE_TYPES.includes(item.type)) return result;
-      const media = toMediaInput(item.content, { ...scope, messageId: result.messageId, messageType: item.type });
+      const media = toMediaInput(item.content, {
+        ...scope, messageId: result.messageId, messageType: item.type,
+        ...(result.conversationId === undefined ? {} : { conversationId: result.conversationId }),
+      });
       if (media !== undefined) await this.#deps.media.registerInbound(media, trx);
       return result;
     });
@@ -177,7 +180,7 @@ export class InboundEventProcessor {
   }
 }
 
-type MediaScope = Pick<InboundMediaInput, 'tenantId' | 'channelId' | 'messageId' | 'messageType'>;
+type MediaScope = Pick<InboundMediaInput, 'tenantId' | 'channelId' | 'messageId' | 'conversationId' | 'messageType'>;
 
 /** `{id, mime_type, sha256, filename?, animated?}` of an inbound media message (REFERENCE.md §4.4). */
 export function toMediaInput(content: Record<string, unknown>, scope: MediaScope): InboundMediaInput | undefined {

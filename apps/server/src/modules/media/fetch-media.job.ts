@@ -23,13 +23,15 @@ export const fetchMediaJob = defineJob({
     mediaId: Type.String({ minLength: 1 }),
     /** The WhatsApp message type: picks the MIME allowlist and size limit. */
     messageType: Type.String({ minLength: 1 }),
+    /** Absent in jobs queued before it existed: then no `media.stored` event is published. */
+    conversationId: Type.Optional(Type.String({ minLength: 1 })),
     staticSticker: Type.Optional(Type.Boolean()),
   }, { additionalProperties: false }),
   maxAttempts: 6,
   backoff: { baseMs: 2_000, maxMs: 5 * 60_000 },
 });
 
-export type FetchMediaPayload = { tenantId: string; mediaId: string; messageType: string; staticSticker?: boolean };
+export type FetchMediaPayload = { tenantId: string; mediaId: string; messageType: string; conversationId?: string; staticSticker?: boolean };
 
 export type FetchMediaDeps = {
   db: Db;
@@ -91,7 +93,7 @@ export class MediaFetcher {
     if (!isMimeAllowedFor(type, downloaded.mimeType)) {
       return this.#finish(media, 'rejected', `MIME type ${downloaded.mimeType} is not allowed for ${type}`);
     }
-    await this.#store(media, downloaded);
+    await this.#store(media, downloaded, payload.conversationId);
   }
 
   async #handleDownloadError(error: unknown, media: MediaRecord, attempt: number): Promise<void> {
@@ -110,7 +112,7 @@ export class MediaFetcher {
     await updateMedia(this.#deps.db, media.id, { status, error: reason.slice(0, 1_000) }, this.#deps.clock.now());
   }
 
-  async #store(media: MediaRecord, downloaded: DownloadedMedia): Promise<void> {
+  async #store(media: MediaRecord, downloaded: DownloadedMedia, conversationId: string | undefined): Promise<void> {
     const storageKey = mediaStorageKey(media.tenantId, media.id);
     await this.#deps.storage.put(storageKey, downloaded.data);
     await updateMedia(this.#deps.db, media.id, {
@@ -122,7 +124,9 @@ export class MediaFetcher {
       sha256: createHash('sha256').update(downloaded.data).digest('hex'),
     }, this.#deps.clock.now());
     this.#log.info({ mediaId: media.id, bytes: downloaded.data.length }, 'inbound media stored');
-    this.#deps.events?.publish('media.stored', { tenantId: media.tenantId, mediaId: media.id, messageId: media.messageId });
+    if (media.messageId !== null && conversationId !== undefined) {
+      this.#deps.events?.publish('media.stored', { tenantId: media.tenantId, conversationId, messageId: media.messageId, mediaId: media.id });
+    }
   }
 }
 

@@ -19,6 +19,7 @@ export { mediaStorageKey, type MediaStorage } from './media-storage.js';
 export { MEDIA_RULES, mediaTypeForMime, type WhatsAppMediaType } from './media-rules.js';
 export { MediaView } from './media.schemas.js';
 export type { MediaRecord, MediaStatus } from './media.repository.js';
+export type { MessageMediaInfo, MessageMediaRef } from './message-media.js';
 export type { MediaChannelsLookup, MediaProviders } from './media-channels-adapter.js';
 
 export type MediaModuleDeps = {

@@ -71,6 +71,30 @@ export async function findInboundByProviderId(db: DbExecutor, channelId: string,
   return row ? toMedia(row) : undefined;
 }
 
+/**
+ * The media of these messages: rows linked by `message_id` (inbound), and outbound uploads by the
+ * provider media id the message was sent with (one upload may be sent more than once). Tenant-scoped.
+ */
+export async function findMediaForMessages(
+  db: DbExecutor,
+  tenantId: string,
+  refs: { messageIds: string[]; providerMediaIds: string[] },
+): Promise<MediaRecord[]> {
+  if (refs.messageIds.length === 0 && refs.providerMediaIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('media')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where((eb) => eb.or([
+      ...(refs.messageIds.length > 0 ? [eb('message_id', 'in', refs.messageIds)] : []),
+      ...(refs.providerMediaIds.length > 0
+        ? [eb.and([eb('direction', '=', 'outbound'), eb('provider_media_id', 'in', refs.providerMediaIds)])]
+        : []),
+    ]))
+    .execute();
+  return rows.map(toMedia);
+}
+
 export type MediaUpdate = Partial<Pick<MediaRecord, 'status' | 'error' | 'mimeType' | 'fileSize' | 'sha256' | 'storageKey'>>;
 
 export async function updateMedia(db: DbExecutor, id: string, update: MediaUpdate, now: Date): Promise<void> {

@@ -14,6 +14,7 @@ import {
 import { baseMimeType, contentMatchesMime, maxBytesFor, mediaTypeForMime } from './media-rules.js';
 import { mediaStorageKey, type MediaStorage } from './media-storage.js';
 import { findInboundByProviderId, findMediaForTenant, insertMedia, type MediaRecord } from './media.repository.js';
+import { findMessageMedia, type MessageMediaInfo, type MessageMediaRef } from './message-media.js';
 
 export type MediaServiceDeps = {
   db: Db;
@@ -30,6 +31,8 @@ export type RegisterInboundMediaInput = {
   tenantId: string;
   channelId: string;
   messageId: string;
+  /** Carried to the `media.stored` event, so the inbox knows which chat to refresh. */
+  conversationId?: string;
   messageType: string;
   providerMediaId: string;
   mimeType?: string;
@@ -72,7 +75,10 @@ export class MediaService {
       status: 'pending',
       error: null,
     }, this.#deps.clock.now());
-    const payload = { tenantId: input.tenantId, mediaId: media.id, messageType: input.messageType };
+    const payload = {
+      tenantId: input.tenantId, mediaId: media.id, messageType: input.messageType,
+      ...(input.conversationId === undefined ? {} : { conversationId: input.conversationId }),
+    };
     await this.#deps.queue.enqueue(fetchMediaJob, input.animated === false ? { ...payload, staticSticker: true } : payload, {
       trx, dedupeKey: `media.fetch:${input.channelId}:${input.providerMediaId}`,
     });
@@ -113,6 +119,11 @@ export class MediaService {
       status: 'uploaded',
       error: null,
     }, this.#deps.clock.now());
+  }
+
+  /** The media of a page of messages (for message views), keyed by message id. */
+  forMessages(tenantId: string, refs: MessageMediaRef[]): Promise<Map<string, MessageMediaInfo>> {
+    return findMessageMedia(this.#deps.db, tenantId, refs);
   }
 
   /** Another tenant's id is "not found" (API1 BOLA). */

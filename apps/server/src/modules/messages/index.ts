@@ -7,7 +7,7 @@ import { reconcileMessage, sendQueuedMessage } from './send-queued-message.js';
 import { reconcileMessageJob, sendMessageJob } from './send-message.job.js';
 import { registerConversationMessagesRoute } from './conversation-messages.routes.js';
 
-export type { ChannelAccess, MessagesDeps, SendPacer } from './messages.deps.js';
+export type { ChannelAccess, MessageMediaLookup, MessageMediaView, MessagesDeps, SendPacer } from './messages.deps.js';
 export type { MessagesService } from './messages.service.js';
 export type { MessageView } from './message-view.js';
 export * from './messages.types.js';

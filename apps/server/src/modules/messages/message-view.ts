@@ -1,3 +1,4 @@
+import type { MessageMediaView } from './messages.deps.js';
 import type { MessageRecord } from './messages.repository.js';
 import type { MessageError, MessageStatus } from './messages.types.js';
 
@@ -16,11 +17,19 @@ export type MessageView = {
   wamid: string | null;
   replyToWamid: string | null;
   pricing?: Record<string, unknown>;
+  media: MessageMediaView | null;
   createdAt: string;
   updatedAt: string;
 };
 
-export function toMessageView(message: MessageRecord, history: { status: MessageStatus; at: Date }[]): MessageView {
+/** Message types whose content carries a medium (`id` of an upload, or `link`). */
+export const MEDIA_MESSAGE_TYPES: readonly string[] = ['image', 'video', 'audio', 'document', 'sticker'];
+
+export function toMessageView(
+  message: MessageRecord,
+  history: { status: MessageStatus; at: Date }[],
+  media: MessageMediaView | null = null,
+): MessageView {
   return {
     id: message.id,
     channelId: message.channelId,
@@ -35,6 +44,7 @@ export function toMessageView(message: MessageRecord, history: { status: Message
     wamid: message.wamid,
     replyToWamid: message.replyToWamid,
     ...(message.pricing ? { pricing: message.pricing } : {}),
+    media,
     createdAt: message.createdAt.toISOString(),
     updatedAt: message.updatedAt.toISOString(),
   };

@@ -13,6 +13,23 @@ export type ChannelAccess = {
   getChannelContext(tenantId: string, channelId: string): Promise<ChannelContext>;
 };
 
+/** A message's stored medium as its view shows it. */
+export type MessageMediaView = {
+  id: string;
+  status: 'pending' | 'stored' | 'failed' | 'rejected' | 'uploaded';
+  mimeType: string | null;
+  fileName: string | null;
+  size: number | null;
+};
+
+/** What the messages module needs from the media module: the media of a page of messages (one query). */
+export type MessageMediaLookup = {
+  forMessages(
+    tenantId: string,
+    refs: { messageId: string; channelId: string; direction: 'inbound' | 'outbound'; providerMediaId?: string | undefined }[],
+  ): Promise<Map<string, MessageMediaView>>;
+};
+
 /** Waits until a channel may send its next message (a token bucket per number in composition). */
 export type SendPacer = { wait(channelId: string): Promise<void> };
 
@@ -25,6 +42,8 @@ export type MessagesDeps = {
   channels: ChannelAccess;
   contacts: ContactsService;
   conversations: ConversationsService;
+  /** Media lookup for message views; absent = every view says `media: null`. */
+  media?: MessageMediaLookup;
   /** Paces sends per number; resolves when this send may go out. Absent = no pacing. */
   sendPacer?: SendPacer;
   /** The provider that serves a channel (composition decides; all channels are Cloud API today). */

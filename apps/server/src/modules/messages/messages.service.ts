@@ -1,7 +1,8 @@
 import type { DbExecutor } from '../../db/database.js';
 import { applyStatusUpdate } from './apply-status-update.js';
-import { toMessageView, type MessageView } from './message-view.js';
-import type { MessagesDeps } from './messages.deps.js';
+import { MEDIA_MESSAGE_TYPES, toMessageView, type MessageView } from './message-view.js';
+import type { MessageRecord } from './messages.repository.js';
+import type { MessageMediaView, MessagesDeps } from './messages.deps.js';
 import { messageNotFound } from './messages.errors.js';
 import { findMessage, listMessages, listStatusHistory, type MessageFilter } from './messages.repository.js';
 import type { ApplyStatusInput, ApplyStatusResult, RecordInboundInput, RecordInboundResult } from './messages.types.js';
@@ -14,9 +15,21 @@ export type MessagesService = ReturnType<typeof createMessagesService>;
 export type ListMessagesQuery = Omit<MessageFilter, 'beforeId'> & { cursor?: string | undefined };
 
 export function createMessagesService(deps: MessagesDeps) {
-  async function views(messages: Awaited<ReturnType<typeof listMessages>>): Promise<MessageView[]> {
-    const history = await listStatusHistory(deps.db, messages.map((m) => m.id));
-    return messages.map((m) => toMessageView(m, history.get(m.id) ?? []));
+  async function views(messages: MessageRecord[]): Promise<MessageView[]> {
+    const [history, media] = await Promise.all([listStatusHistory(deps.db, messages.map((m) => m.id)), mediaOf(messages)]);
+    return messages.map((m) => toMessageView(m, history.get(m.id) ?? [], media.get(m.id) ?? null));
+  }
+
+  async function mediaOf(messages: MessageRecord[]) {
+    const withMedia = messages.filter((m) => MEDIA_MESSAGE_TYPES.includes(m.type));
+    const tenantId = withMedia[0]?.tenantId;
+    if (deps.media === undefined || tenantId === undefined) return new Map<string, MessageMediaView>();
+    return deps.media.forMessages(tenantId, withMedia.map((m) => ({
+      messageId: m.id,
+      channelId: m.channelId,
+      direction: m.direction,
+      providerMediaId: typeof m.content['id'] === 'string' ? m.content['id'] : undefined,
+    })));
   }
 
   return {

@@ -5,7 +5,7 @@ import type { DomainEventMap } from '../../../core/events/domain-events.js';
 import { InProcessEventBus } from '../../../core/events/in-process-event-bus.js';
 import { newId } from '../../../core/ids.js';
 import { silentLogger } from '../../../core/logger.js';
-import { toDbTime } from '../../../db/column-types.js';
+import { toDbJson, toDbTime } from '../../../db/column-types.js';
 import { FakeMessagingProvider } from '../../../providers/fake/fake-messaging-provider.js';
 import type { ChannelContext, MessagingProvider } from '../../../providers/messaging-provider.js';
 import { ProviderErrorCode } from '../../../providers/provider-error.js';
@@ -22,6 +22,8 @@ const CONTEXT: ChannelContext = {
   channelId: CHANNEL, phoneNumberId: '555', wabaId: '556', accessToken: 't', appSecret: 's', graphBaseUrl: 'http://graph.invalid', graphApiVersion: 'v24.0',
 };
 const MAX_ATTEMPTS = jobSettings(fetchMediaJob).maxAttempts;
+const CONVERSATION = 'conversation-fetch';
+const MESSAGE = 'message-fetch';
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
 
 const ctx = (attempt: number): JobContext => ({ jobId: 'job-1', attempt, signal: new AbortController().signal });
@@ -42,6 +44,16 @@ describe(`media.fetch handler (${testDialect()})`, () => {
       id: CHANNEL, tenant_id: TENANT, name: 'c', provider: 'fake', phone_number_id: '555', waba_id: '556', display_phone_number: '1',
       graph_base_url: null, graph_api_version: null, sandbox: 0, credentials_sealed: 'x', created_at: at, updated_at: at,
     }).execute();
+    await database.db.insertInto('contacts').values({ id: 'contact-fetch', tenant_id: TENANT, wa_id: '4915100000009', profile_name: null, last_inbound_at: null, created_at: at, updated_at: at }).execute();
+    await database.db.insertInto('conversations').values({
+      id: CONVERSATION, tenant_id: TENANT, channel_id: CHANNEL, contact_id: 'contact-fetch', status: 'open', unread_count: 0,
+      last_message_at: null, last_message_preview: null, last_inbound_at: null, window_expires_at: null, created_at: at, updated_at: at,
+    }).execute();
+    await database.db.insertInto('messages').values({
+      id: MESSAGE, tenant_id: TENANT, channel_id: CHANNEL, conversation_id: CONVERSATION, contact_id: 'contact-fetch', contact_wa_id: '4915100000009',
+      direction: 'inbound', type: 'image', content: toDbJson({ id: 'x' }), status: 'received', wamid: 'wamid.fetch', reply_to_wamid: null,
+      idempotency_key: null, error: null, pricing: null, send_attempts: 0, provider_timestamp: null, created_at: at, updated_at: at,
+    }).execute();
   });
   afterAll(async () => database.destroy());
   beforeEach(() => {
@@ -58,25 +70,33 @@ describe(`media.fetch handler (${testDialect()})`, () => {
     return new MediaFetcher({ db: database.db, storage, channels, maxBytes, clock: new ManualClock(), logger: silentLogger, events });
   }
 
-  async function pendingMedia(providerMediaId: string, mimeType: string | null = 'image/png'): Promise<string> {
+  async function pendingMedia(providerMediaId: string, mimeType: string | null = 'image/png', messageId: string | null = null): Promise<string> {
     const id = newId();
     await insertMedia(database.db, {
-      id, tenantId: TENANT, channelId: CHANNEL, messageId: null, direction: 'inbound', providerMediaId, mimeType,
+      id, tenantId: TENANT, channelId: CHANNEL, messageId, direction: 'inbound', providerMediaId, mimeType,
       fileSize: null, sha256: null, filename: null, storageKey: null, status: 'pending', error: null,
     }, new Date());
     return id;
   }
   const row = async (id: string) => (await findMediaForTenant(database.db, TENANT, id))!;
 
-  it('stores the bytes, records size and hash, and announces media.stored', async () => {
-    const id = await pendingMedia(provider.putMedia(PNG, 'image/png'));
-    await fetcher().fetch({ tenantId: TENANT, mediaId: id, messageType: 'image' }, ctx(1));
+  it('stores the bytes, records size and hash, and announces media.stored with its conversation', async () => {
+    const id = await pendingMedia(provider.putMedia(PNG, 'image/png'), 'image/png', MESSAGE);
+    await fetcher().fetch({ tenantId: TENANT, mediaId: id, messageType: 'image', conversationId: CONVERSATION }, ctx(1));
     const media = await row(id);
     expect(media).toMatchObject({ status: 'stored', fileSize: PNG.length, storageKey: `${TENANT}/${id}`, error: null });
     expect(media.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect((await storage.get(media.storageKey!))?.equals(PNG)).toBe(true);
     await new Promise((resolve) => setImmediate(resolve));
-    expect(stored).toEqual([{ tenantId: TENANT, mediaId: id, messageId: null }]);
+    expect(stored).toEqual([{ tenantId: TENANT, conversationId: CONVERSATION, messageId: MESSAGE, mediaId: id }]);
+  });
+
+  it('announces nothing when the job does not name the conversation (queued before the field existed)', async () => {
+    const id = await pendingMedia(provider.putMedia(PNG, 'image/png'), 'image/png', MESSAGE);
+    await fetcher().fetch({ tenantId: TENANT, mediaId: id, messageType: 'image' }, ctx(1));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect((await row(id)).status).toBe('stored');
+    expect(stored).toEqual([]);
   });
 
   it('passes the per-type limit and allowlist to the provider, capped by MEDIA_MAX_BYTES', async () => {

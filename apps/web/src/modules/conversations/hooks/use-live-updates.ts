@@ -14,7 +14,8 @@ const openEventSource = (url: string): EventSourceLike => new EventSource(url);
 /** What a live event makes stale: the event carries ids, the data comes from refetching. */
 export function applyLiveEvent(queryClient: QueryClient, event: RealtimeEvent): void {
   void queryClient.invalidateQueries({ queryKey: queryKeys.messages.list(event.data.conversationId) });
-  if (event.name !== 'message.status-changed') {
+  // A status tick or a finished media download changes the chat, not the conversation list.
+  if (event.name !== 'message.status-changed' && event.name !== 'media.stored') {
     void queryClient.invalidateQueries({ queryKey: queryKeys.conversations.all });
   }
 }

@@ -31,15 +31,13 @@ export function toMessageBody(message: Message): MessageBody {
 }
 
 /**
- * The id of our stored copy of the medium, when the server tells it: `message.media.id` (the media
- * row of this message) or `content.mediaId`. The Cloud API's own `id`/`url` are never used: they are
- * Meta's, need Meta's token, and would leak the agent's browser to Meta.
+ * The id of our stored copy of the medium (`message.media`), once its bytes are there. The Cloud
+ * API's own `id`/`url` are never used: they are Meta's, need Meta's token, and would leak the
+ * agent's browser to Meta.
  */
 export function storedMediaIdOf(message: Message): string | undefined {
-  const media = asObject((message as Message & { media?: unknown }).media);
-  const status = asString(media['status']);
-  const fromView = status === undefined || status === 'stored' || status === 'uploaded' ? asString(media['id']) : undefined;
-  return fromView ?? asString(asObject(message.content)['mediaId']);
+  const media = message.media;
+  return media !== null && (media.status === 'stored' || media.status === 'uploaded') ? media.id : undefined;
 }
 
 function mediaBody(message: Message, content: Json): MessageBody {
@@ -49,8 +47,8 @@ function mediaBody(message: Message, content: Json): MessageBody {
     media: voice ? 'voice' : (message.type as MediaKind),
     storedMediaId: storedMediaIdOf(message),
     caption: asString(content['caption']),
-    filename: asString(content['filename']),
-    mimeType: asString(content['mime_type']),
+    filename: asString(content['filename']) ?? message.media?.fileName ?? undefined,
+    mimeType: asString(content['mime_type']) ?? message.media?.mimeType ?? undefined,
   };
 }
 

@@ -1,7 +1,7 @@
 import { within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { Message } from '@valeo/contracts';
-import { makeMessage } from '../../../../test/factories.js';
+import { makeMedia, makeMessage } from '../../../../test/factories.js';
 import { renderWithProviders } from '../../../../test/render.js';
 import { MessageBubble } from '../message-bubble.js';
 
@@ -26,7 +26,7 @@ describe('MessageBubble', () => {
   });
 
   it('shows an image from our media store when the message references stored media', () => {
-    const message = { ...makeMessage({ type: 'image', content: { id: '1003383421387256', caption: 'Foto', url: 'https://lookaside.fbsbx.com/x' } }), media: { id: 'med_1', status: 'stored' } };
+    const message = makeMessage({ type: 'image', content: { id: '1003383421387256', caption: 'Foto', url: 'https://lookaside.fbsbx.com/x' }, media: makeMedia({ id: 'med_1' }) });
     const img = bubble(message).querySelector('img');
     expect(img?.getAttribute('src')).toBe('/api/v1/media/med_1/content');
     expect(img?.getAttribute('alt')).toBe('Foto');
@@ -39,8 +39,14 @@ describe('MessageBubble', () => {
     expect(item.textContent).toContain(XSS);
   });
 
+  it('shows the placeholder while the Hub is still downloading the medium', () => {
+    const item = bubble(makeMessage({ type: 'image', content: { id: '1003383421387256' }, media: makeMedia({ status: 'pending' }) }));
+    expect(item.querySelector('img')).toBeNull();
+    expect(item.textContent).toContain('Image – not loaded yet');
+  });
+
   it('offers a stored document for download under its name, as text', () => {
-    const message = { ...makeMessage({ type: 'document', content: { filename: `${XSS}.pdf`, mime_type: 'application/pdf' } }), media: { id: 'med_2', status: 'stored' } };
+    const message = makeMessage({ type: 'document', content: { filename: `${XSS}.pdf`, mime_type: 'application/pdf' }, media: makeMedia({ id: 'med_2' }) });
     const link = bubble(message).querySelector('a.document-link');
     expect(link?.getAttribute('href')).toBe('/api/v1/media/med_2/content');
     expect(link?.textContent).toContain(`${XSS}.pdf`);
@@ -48,7 +54,7 @@ describe('MessageBubble', () => {
   });
 
   it('renders audio and voice notes with a player', () => {
-    const voice = { ...makeMessage({ type: 'audio', content: { voice: true } }), media: { id: 'med_3' } };
+    const voice = makeMessage({ type: 'audio', content: { voice: true }, media: makeMedia({ id: 'med_3', status: 'uploaded' }) });
     const audio = bubble(voice).querySelector('audio');
     expect(audio?.getAttribute('src')).toBe('/api/v1/media/med_3/content');
     expect(audio?.getAttribute('aria-label')).toBe('Voice message');
