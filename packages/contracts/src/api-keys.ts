@@ -12,6 +12,7 @@ export const API_KEY_SCOPES = [
   'messages:read',
   'contacts:read',
   'contacts:manage',
+  'quick-replies:manage',
   'templates:read',
   'templates:manage',
   'broadcasts:manage',

@@ -25,7 +25,7 @@ export const UserRoleSchema = Type.Enum(USER_ROLES);
 /** What each role may do, expressed in API-key scopes (`admin` implies every scope). */
 export const ROLE_SCOPES: Readonly<Record<UserRole, readonly ApiKeyScope[]>> = {
   admin: ['admin'],
-  supervisor: ['messages:send', 'messages:read', 'channels:read'],
+  supervisor: ['messages:send', 'messages:read', 'channels:read', 'quick-replies:manage'],
   agent: ['messages:send', 'messages:read', 'channels:read'],
   marketing: ['messages:send', 'messages:read', 'channels:read'],
   viewer: ['messages:read', 'channels:read'],

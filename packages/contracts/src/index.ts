@@ -7,3 +7,6 @@ export * from './conversations.js';
 export * from './auth.js';
 export * from './realtime.js';
 export * from './users.js';
+export * from './labels.js';
+export * from './notes.js';
+export * from './contacts.js';

@@ -12,9 +12,9 @@ import { createInboundWebhooksModule } from '../modules/inbound-webhooks/index.j
 import { createInboxRealtimeModule } from '../modules/inbox-realtime/index.js';
 import { createMediaModule, FilesystemMediaStorage } from '../modules/media/index.js';
 import { createMessagesModule } from '../modules/messages/index.js';
+import { createQuickRepliesModule } from '../modules/quick-replies/index.js';
 import { createTenantsModule } from '../modules/tenants/index.js';
 import { createUsersModule } from '../modules/users/index.js';
-import { createLabelsAndNotes } from './create-labels-notes.js';
 import { CloudApiProvider } from '../providers/cloud-api/cloud-api.provider.js';
 import type { MessagingProvider } from '../providers/messaging-provider.js';
 import { createProviderRegistry } from '../providers/provider-registry.js';
@@ -119,7 +119,7 @@ function createModules({ config, logger, clock, database, queue, events, provide
   const users = createUsersModule({
     db, clock, logger: logger.child({ module: 'users' }), secureCookies: config.http.publicBaseUrl.startsWith('https://'),
   });
+  const quickReplies = createQuickRepliesModule({ db, clock });
   const inboxRealtime = createInboxRealtimeModule({ events, logger: logger.child({ module: 'inbox-realtime' }) });
-  const labelsAndNotes = createLabelsAndNotes({ db, clock, contacts, conversations, users });
-  return { tenants, channels, contacts, conversations, messages, media, inboundWebhooks, users, inboxRealtime, labelsAndNotes };
+  return { tenants, channels, contacts, conversations, messages, media, quickReplies, inboundWebhooks, users, inboxRealtime };
 }

@@ -23,6 +23,7 @@ export async function createHttpApp(container: Container, opts: HttpAppOptions =
     inboxRealtime.routes,
     channels.routes,
     media.routes,
+    container.quickReplies.routes,
     async (api) => {
       messages.registerRoutes(api);
       registerConversationsRoutes(api, { conversations, contacts, clock });

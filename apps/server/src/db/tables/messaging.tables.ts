@@ -1,3 +1,4 @@
+import type { ColumnType } from 'kysely';
 import type { Json, NullableJson, NullableTimestamp, Timestamp } from '../column-types.js';
 
 export type ContactsTable = {
@@ -8,6 +9,14 @@ export type ContactsTable = {
   last_inbound_at: NullableTimestamp;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** Migration 0007: the contact profile shown in the inbox side panel. */
+  erp_customer_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** string → string map (JSON). */
+  attributes: ColumnType<unknown, string | undefined, string>;
+  /** 'opted_in' | 'opted_out' | 'unknown' */
+  consent_status: ColumnType<string, string | undefined, string>;
+  consent_updated_at: ColumnType<Date | string | null, string | null | undefined, string | null>;
+  consent_source: ColumnType<string | null, string | null | undefined, string | null>;
 };
 
 export type ConversationsTable = {
