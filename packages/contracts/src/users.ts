@@ -7,7 +7,13 @@ import { Page } from './pagination.js';
  * `CreateUserRequest` → 201 `User`, `PATCH /api/v1/users/:id` `UpdateUserRequest` → 200 `User`,
  * `DELETE /api/v1/users/:id` → 204. Passwords are never returned. Emails are unique across the
  * Hub (sign-in names no tenant), compared case-insensitively: taken → 409 `USER_EMAIL_TAKEN`.
- * Removing or demoting the tenant's last admin → 409 `USER_LAST_ADMIN`.
+ * Removing, demoting or deactivating the tenant's last active admin → 409 `USER_LAST_ADMIN`.
+ * `PATCH {active: false}` deactivates a user: sign-in answers as for a wrong password and every
+ * session ends; `{active: true}` reactivates. An admin cannot deactivate themselves (409 `USER_SELF_DEACTIVATION`).
+ *
+ * Every signed-in user: `POST /api/v1/auth/password` `ChangePasswordRequest` → 204 (other sessions
+ * end; this one stays). A wrong current password → 422 `USER_PASSWORD_WRONG`, counted towards the
+ * sign-in lockout (429 `ACCOUNT_LOCKED`). API keys → 403 (no user to change).
  */
 export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 256;
@@ -16,6 +22,8 @@ export const UserErrorCode = {
   USER_NOT_FOUND: 'USER_NOT_FOUND',
   USER_EMAIL_TAKEN: 'USER_EMAIL_TAKEN',
   USER_LAST_ADMIN: 'USER_LAST_ADMIN',
+  USER_SELF_DEACTIVATION: 'USER_SELF_DEACTIVATION',
+  USER_PASSWORD_WRONG: 'USER_PASSWORD_WRONG',
 } as const;
 export type UserErrorCode = (typeof UserErrorCode)[keyof typeof UserErrorCode];
 
@@ -32,6 +40,8 @@ export const User = Type.Object({
   createdAt: Type.String({ format: 'date-time' }),
   updatedAt: Type.String({ format: 'date-time' }),
   lastLoginAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  /** false once deactivated: cannot sign in. */
+  active: Type.Boolean(),
 });
 export type User = Static<typeof User>;
 export const UserPage = Page(User);
@@ -43,12 +53,19 @@ export const CreateUserRequest = Type.Object(
 );
 export type CreateUserRequest = Static<typeof CreateUserRequest>;
 
-/** Any subset; a new password signs the user out everywhere. */
+/** Any subset; a new password or `active: false` signs the user out everywhere. */
 export const UpdateUserRequest = Type.Object(
-  { name: Type.Optional(Name), role: Type.Optional(UserRoleSchema), password: Type.Optional(Password) },
+  { name: Type.Optional(Name), role: Type.Optional(UserRoleSchema), password: Type.Optional(Password), active: Type.Optional(Type.Boolean()) },
   { additionalProperties: false, minProperties: 1 },
 );
 export type UpdateUserRequest = Static<typeof UpdateUserRequest>;
 
 export const UserIdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
 export type UserIdParams = Static<typeof UserIdParams>;
+
+/** The signed-in user's own password change: the current one proves it is them. */
+export const ChangePasswordRequest = Type.Object(
+  { currentPassword: Type.String({ minLength: 1, maxLength: 1024 }), newPassword: Password },
+  { additionalProperties: false },
+);
+export type ChangePasswordRequest = Static<typeof ChangePasswordRequest>;

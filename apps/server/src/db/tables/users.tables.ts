@@ -14,6 +14,8 @@ export interface UsersTable {
   created_at: Timestamp;
   updated_at: Timestamp;
   last_login_at: NullableTimestamp;
+  /** Migration 0009: set when an admin deactivated the user (no sign-in, no sessions); NULL = active. */
+  deactivated_at: NullableTimestamp;
 }
 
 export interface SessionsTable {

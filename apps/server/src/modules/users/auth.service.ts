@@ -8,7 +8,7 @@ import { hashPassword, verifyPassword } from './password-hash.js';
 import { csrfTokenFor, generateSessionToken, hashSessionToken } from './session-token.js';
 import type { ActiveSession, SessionsRepository } from './sessions.repository.js';
 import type { UsersRepository } from './users.repository.js';
-import { accountLocked, invalidCredentials } from './users.errors.js';
+import { accountLocked, currentPasswordWrong, invalidCredentials, noUserSession } from './users.errors.js';
 import type { SessionPrincipal } from './users.types.js';
 
 /** Failures per address that lock it, the window they are counted in, and how long the lock lasts. */
@@ -57,7 +57,8 @@ export class AuthService {
     await this.refuseIfLocked(email);
     const record = await this.opts.users.findByEmail(email);
     const matches = await verifyPassword(input.password, record?.passwordHash ?? (await this.dummy()));
-    if (!record || !matches) {
+    // A deactivated user gets the wrong-password answer: it tells an outsider nothing.
+    if (!record || !matches || record.deactivatedAt !== null) {
       await this.countFailure(email);
       throw invalidCredentials();
     }
@@ -74,6 +75,27 @@ export class AuthService {
     this.opts.logger.info({ userId: record.id, tenantId: record.tenantId }, 'user signed in');
     const principal = toPrincipal({ sessionId, user: record }, token);
     return { principal, token, maxAgeSeconds: Math.floor(this.sessionTtlMs / 1000) };
+  }
+
+  /**
+   * The signed-in user's own password change. The current password is checked like a sign-in (a
+   * wrong one counts towards the address's lockout, so a stolen session cannot guess it); the other
+   * sessions end, this one stays.
+   */
+  async changeOwnPassword(input: { tenantId: string; userId: string; sessionId: string; currentPassword: string; newPassword: string }): Promise<void> {
+    const user = await this.opts.users.findById(input.tenantId, input.userId);
+    if (!user) throw noUserSession();
+    await this.refuseIfLocked(user.email);
+    const record = await this.opts.users.findByEmail(user.email);
+    if (!record || !(await verifyPassword(input.currentPassword, record.passwordHash))) {
+      await this.countFailure(user.email);
+      throw currentPasswordWrong();
+    }
+    await this.opts.throttle.clear(user.email);
+    const now = this.opts.clock.now();
+    await this.opts.users.update(user.tenantId, user.id, { passwordHash: await hashPassword(input.newPassword), updatedAt: now });
+    await this.opts.sessions.revokeAllOfUser(user.id, now, input.sessionId);
+    this.opts.logger.info({ userId: user.id, tenantId: user.tenantId }, 'user changed their password');
   }
 
   /** Revokes the session of this cookie token, if any (idempotent). */

@@ -29,6 +29,8 @@ export function createSessionsRepository(db: DbExecutor) {
         .where('sessions.token_hash', '=', tokenHash)
         .where('sessions.revoked_at', 'is', null)
         .where('sessions.expires_at', '>', toDbTime(now))
+        // A deactivated user's sessions are revoked too; this keeps a race from reviving one.
+        .where('users.deactivated_at', 'is', null)
         .executeTakeFirst();
       if (!row) return undefined;
       return {

@@ -13,6 +13,15 @@ export function lastAdmin(): AppError {
   return conflict(UserErrorCode.USER_LAST_ADMIN, 'The tenant needs at least one admin; make someone else admin first');
 }
 
+export function selfDeactivation(): AppError {
+  return conflict(UserErrorCode.USER_SELF_DEACTIVATION, 'You cannot deactivate your own account; ask another admin');
+}
+
+/** A wrong current password on a password change (not 401: the session itself is fine). */
+export function currentPasswordWrong(): AppError {
+  return new AppError({ code: UserErrorCode.USER_PASSWORD_WRONG, httpStatus: 422, message: 'The current password is wrong.' });
+}
+
 /** The one answer for a wrong password and an unknown address alike (no user enumeration). */
 export function invalidCredentials(): AppError {
   return new AppError({ code: AuthErrorCode.INVALID_CREDENTIALS, httpStatus: 401, message: 'E-mail address or password is wrong.' });

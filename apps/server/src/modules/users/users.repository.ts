@@ -7,7 +7,7 @@ import type { User } from './users.types.js';
 
 export type UsersRepository = ReturnType<typeof createUsersRepository>;
 export type UserRecord = User & { passwordHash: string };
-export type UserChanges = { name?: string; role?: UserRole; passwordHash?: string; updatedAt: Date };
+export type UserChanges = { name?: string; role?: UserRole; passwordHash?: string; deactivatedAt?: Date | null; updatedAt: Date };
 
 export function createUsersRepository(db: DbExecutor) {
   return {
@@ -18,7 +18,7 @@ export function createUsersRepository(db: DbExecutor) {
         .values({
           id: user.id, tenant_id: user.tenantId, email: user.email, name: user.name, role: user.role,
           password_hash: user.passwordHash, created_at: toDbTime(user.createdAt), updated_at: toDbTime(user.updatedAt),
-          last_login_at: null,
+          last_login_at: null, deactivated_at: null,
         })
         .onConflict((oc) => oc.column('email').doNothing())
         .executeTakeFirst();
@@ -52,6 +52,7 @@ export function createUsersRepository(db: DbExecutor) {
           ...(changes.name === undefined ? {} : { name: changes.name }),
           ...(changes.role === undefined ? {} : { role: changes.role }),
           ...(changes.passwordHash === undefined ? {} : { password_hash: changes.passwordHash }),
+          ...(changes.deactivatedAt === undefined ? {} : { deactivated_at: changes.deactivatedAt === null ? null : toDbTime(changes.deactivatedAt) }),
         })
         .where('tenant_id', '=', tenantId)
         .where('id', '=', id)
@@ -62,12 +63,14 @@ export function createUsersRepository(db: DbExecutor) {
       await db.deleteFrom('users').where('tenant_id', '=', tenantId).where('id', '=', id).execute();
     },
 
+    /** Active admins only: a deactivated admin cannot administer anything. */
     async countAdmins(tenantId: string): Promise<number> {
       const row = await db
         .selectFrom('users')
         .select((eb) => eb.fn.countAll<string | number>().as('count'))
         .where('tenant_id', '=', tenantId)
         .where('role', '=', 'admin')
+        .where('deactivated_at', 'is', null)
         .executeTakeFirstOrThrow();
       return Number(row.count);
     },
@@ -88,5 +91,6 @@ export function toUser(row: Selectable<UsersTable>): User {
     createdAt: fromDbTime(row.created_at),
     updatedAt: fromDbTime(row.updated_at),
     lastLoginAt: fromDbTimeOrNull(row.last_login_at),
+    deactivatedAt: fromDbTimeOrNull(row.deactivated_at),
   };
 }

@@ -33,12 +33,12 @@ export function usersRoutes(service: UsersService): FastifyPluginAsync {
     r.patch('/users/:id', {
       onRequest,
       schema: {
-        tags, summary: 'Rename, change the role or set a new password (signs the user out elsewhere)',
+        tags, summary: 'Rename, change the role, set a new password (signs the user out elsewhere), deactivate or reactivate',
         params: UserIdParams, body: UpdateUserRequest, response: { 200: User, ...errorResponses(...API_ERRORS, 404, 409) },
       },
     }, async (request) => {
       const auth = authOf(request);
-      return toUserDto(await service.updateUser(auth.tenantId, request.params.id, request.body, auth.sessionId));
+      return toUserDto(await service.updateUser(auth.tenantId, request.params.id, request.body, { sessionId: auth.sessionId, userId: auth.userId }));
     });
 
     r.delete('/users/:id', {

@@ -3,7 +3,7 @@ import type { User as UserDto } from '@valeo/contracts';
 import type { User } from './users.types.js';
 
 export {
-  CreateUserRequest, LoginRequest, PageQuery, SessionResponse, UpdateUserRequest, User, UserIdParams, UserPage,
+  ChangePasswordRequest, CreateUserRequest, LoginRequest, PageQuery, SessionResponse, UpdateUserRequest, User, UserIdParams, UserPage,
 } from '@valeo/contracts';
 
 export function toUserDto(user: User): UserDto {
@@ -16,5 +16,6 @@ export function toUserDto(user: User): UserDto {
     createdAt: user.createdAt.toISOString(),
     updatedAt: user.updatedAt.toISOString(),
     lastLoginAt: user.lastLoginAt?.toISOString() ?? null,
+    active: user.deactivatedAt === null,
   };
 }

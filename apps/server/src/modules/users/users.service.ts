@@ -7,12 +7,14 @@ import { normalizeEmail } from './auth.service.js';
 import { hashPassword } from './password-hash.js';
 import type { SessionsRepository } from './sessions.repository.js';
 import type { UserChanges, UsersRepository } from './users.repository.js';
-import { lastAdmin, userEmailTaken, userNotFound } from './users.errors.js';
+import { lastAdmin, selfDeactivation, userEmailTaken, userNotFound } from './users.errors.js';
 import type { Page, PageRequest, User } from './users.types.js';
 
 export type UsersServiceOptions = { users: UsersRepository; sessions: SessionsRepository; clock: Clock; logger: Logger };
 export type CreateUserInput = { tenantId: string; email: string; name: string; password: string; role: UserRole };
-export type UpdateUserInput = { name?: string | undefined; role?: UserRole | undefined; password?: string | undefined };
+export type UpdateUserInput = { name?: string | undefined; role?: UserRole | undefined; password?: string | undefined; active?: boolean | undefined };
+/** Who makes a change: an admin changing their own password stays signed in; nobody deactivates themselves. */
+export type UserActor = { sessionId?: string | undefined; userId?: string | undefined };
 
 /** Users of a tenant (the admin's settings page). Another tenant's user is "not found". */
 export class UsersService {
@@ -22,7 +24,7 @@ export class UsersService {
     const now = this.opts.clock.now();
     const user: User = {
       id: newId(), tenantId: input.tenantId, email: normalizeEmail(input.email), name: input.name, role: input.role,
-      createdAt: now, updatedAt: now, lastLoginAt: null,
+      createdAt: now, updatedAt: now, lastLoginAt: null, deactivatedAt: null,
     };
     const inserted = await this.opts.users.insertIfEmailFree({ ...user, passwordHash: await hashPassword(input.password) });
     if (!inserted) throw userEmailTaken();
@@ -46,21 +48,26 @@ export class UsersService {
   }
 
   /**
-   * Renames, changes the role or sets a new password. A new password signs the user out
-   * everywhere except `actorSessionId` (an admin changing their own password stays signed in).
+   * Renames, changes the role, sets a new password, deactivates or reactivates. A new password signs
+   * the user out everywhere except the actor's own session; deactivating signs them out everywhere.
    */
-  async updateUser(tenantId: string, id: string, input: UpdateUserInput, actorSessionId?: string): Promise<User> {
+  async updateUser(tenantId: string, id: string, input: UpdateUserInput, actor: UserActor = {}): Promise<User> {
     const user = await this.getUser(tenantId, id);
-    if (user.role === 'admin' && input.role !== undefined && input.role !== 'admin') await this.refuseIfLastAdmin(tenantId);
+    const deactivating = input.active === false && user.deactivatedAt === null;
+    if (deactivating && actor.userId === id) throw selfDeactivation();
+    const losesAdmin = (input.role !== undefined && input.role !== 'admin') || deactivating;
+    if (user.role === 'admin' && user.deactivatedAt === null && losesAdmin) await this.refuseIfLastAdmin(tenantId);
     const now = this.opts.clock.now();
     const changes: UserChanges = {
       updatedAt: now,
       ...(input.name === undefined ? {} : { name: input.name }),
       ...(input.role === undefined ? {} : { role: input.role }),
       ...(input.password === undefined ? {} : { passwordHash: await hashPassword(input.password) }),
+      ...(input.active === undefined ? {} : { deactivatedAt: input.active ? null : (user.deactivatedAt ?? now) }),
     };
     await this.opts.users.update(tenantId, id, changes);
-    if (input.password !== undefined) await this.opts.sessions.revokeAllOfUser(id, now, actorSessionId);
+    if (deactivating) await this.opts.sessions.revokeAllOfUser(id, now);
+    else if (input.password !== undefined) await this.opts.sessions.revokeAllOfUser(id, now, actor.sessionId);
     this.opts.logger.info({ userId: id, tenantId, fields: Object.keys(input) }, 'user updated');
     return this.getUser(tenantId, id);
   }
@@ -68,7 +75,7 @@ export class UsersService {
   /** Deletes the user; their sessions go with them (foreign key cascade). */
   async deleteUser(tenantId: string, id: string): Promise<void> {
     const user = await this.getUser(tenantId, id);
-    if (user.role === 'admin') await this.refuseIfLastAdmin(tenantId);
+    if (user.role === 'admin' && user.deactivatedAt === null) await this.refuseIfLastAdmin(tenantId);
     await this.opts.users.delete(tenantId, id);
     this.opts.logger.info({ userId: id, tenantId }, 'user deleted');
   }

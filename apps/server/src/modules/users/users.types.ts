@@ -10,6 +10,8 @@ export type User = {
   createdAt: Date;
   updatedAt: Date;
   lastLoginAt: Date | null;
+  /** Set while deactivated (no sign-in, no sessions); null = active. */
+  deactivatedAt: Date | null;
 };
 
 /**

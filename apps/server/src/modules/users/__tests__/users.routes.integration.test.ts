@@ -22,7 +22,7 @@ describe(`users API (${testDialect()})`, () => {
     expect(res.statusCode).toBe(201);
     const user = res.json<Json>();
     expect(user).toMatchObject({ tenantId: t.tenantId, email: 'sabine@example.com', name: 'Sabine Supervisor', role: 'supervisor', lastLoginAt: null });
-    expect(Object.keys(user).sort()).toEqual(['createdAt', 'email', 'id', 'lastLoginAt', 'name', 'role', 'tenantId', 'updatedAt']);
+    expect(Object.keys(user).sort()).toEqual(['active', 'createdAt', 'email', 'id', 'lastLoginAt', 'name', 'role', 'tenantId', 'updatedAt']);
     await t.login('sabine@example.com', 'a long enough password');
 
     const list = await call('GET', '/api/v1/users');
