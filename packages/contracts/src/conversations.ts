@@ -20,11 +20,21 @@ export const ListContactsQuery = Type.Object(
   { additionalProperties: false },
 );
 
+/** The user a conversation is assigned to. */
+export const ConversationAssignee = Type.Object({ id: Type.String(), name: Type.String() });
+export type ConversationAssignee = Static<typeof ConversationAssignee>;
+
+export const CONVERSATION_STATUSES = ['open', 'closed'] as const;
+export type ConversationStatus = (typeof CONVERSATION_STATUSES)[number];
+export const ConversationStatusSchema = Type.Union([Type.Literal('open'), Type.Literal('closed')]);
+
 export const Conversation = Type.Object({
   id: Type.String(),
   channelId: Type.String(),
   contact: Contact,
-  status: Type.Union([Type.Literal('open'), Type.Literal('closed')]),
+  status: ConversationStatusSchema,
+  /** null = unassigned. */
+  assignee: Type.Union([ConversationAssignee, Type.Null()]),
   unreadCount: Type.Integer(),
   lastMessageAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
   lastMessagePreview: Type.Union([Type.String(), Type.Null()]),
@@ -36,15 +46,21 @@ export const Conversation = Type.Object({
 export type Conversation = Static<typeof Conversation>;
 export const ConversationPage = DataPage(Conversation);
 
+/**
+ * `assignee`: `me` (the signed-in user; 400 for an API key), `unassigned`, or a user id.
+ * Filters combine with AND; the order and the cursor stay the same for every combination.
+ */
 export const ListConversationsQuery = Type.Object(
   {
-    channelId: Type.Optional(Type.String({ minLength: 1 })),
-    status: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('closed')])),
+    channelId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+    status: Type.Optional(ConversationStatusSchema),
+    assignee: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'me | unassigned | <user id>' })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 50 })),
     cursor: Type.Optional(Type.String({ minLength: 1, maxLength: 400 })),
   },
   { additionalProperties: false },
 );
+export type ListConversationsQuery = Static<typeof ListConversationsQuery>;
 
 export const ListConversationMessagesQuery = Type.Object(
   {

@@ -15,7 +15,7 @@ export const REALTIME_EVENTS_PATH = '/api/v1/events';
 export const REALTIME_RETRY_MS = 2000;
 export const REALTIME_HEARTBEAT_MS = 15_000;
 
-export const REALTIME_EVENT_NAMES = ['message.received', 'message.status-changed', 'message.queued', 'media.stored'] as const;
+export const REALTIME_EVENT_NAMES = ['message.received', 'message.status-changed', 'message.queued', 'conversation.updated', 'media.stored'] as const;
 export type RealtimeEventName = (typeof REALTIME_EVENT_NAMES)[number];
 
 export const MessageReceivedEvent = Type.Object({
@@ -46,6 +46,15 @@ export const MessageStatusChangedEvent = Type.Object({
 });
 export type MessageStatusChangedEvent = Static<typeof MessageStatusChangedEvent>;
 
+/** Assigned (or unassigned), closed, reopened or read: refetch the conversation to see its state. */
+export const ConversationUpdatedEvent = Type.Object({
+  tenantId: Type.String(),
+  conversationId: Type.String(),
+  channelId: Type.String(),
+  change: Type.Union([Type.Literal('assigned'), Type.Literal('closed'), Type.Literal('reopened'), Type.Literal('read')]),
+});
+export type ConversationUpdatedEvent = Static<typeof ConversationUpdatedEvent>;
+
 /** An inbound message's medium was downloaded: refetch the message, its image can now be shown. */
 export const MediaStoredEvent = Type.Object({
   tenantId: Type.String(),
@@ -60,6 +69,7 @@ export type RealtimeEventMap = {
   'message.received': MessageReceivedEvent;
   'message.queued': MessageQueuedEvent;
   'message.status-changed': MessageStatusChangedEvent;
+  'conversation.updated': ConversationUpdatedEvent;
   'media.stored': MediaStoredEvent;
 };
 
@@ -67,6 +77,7 @@ export const REALTIME_EVENT_SCHEMAS = {
   'message.received': MessageReceivedEvent,
   'message.queued': MessageQueuedEvent,
   'message.status-changed': MessageStatusChangedEvent,
+  'conversation.updated': ConversationUpdatedEvent,
   'media.stored': MediaStoredEvent,
 } as const;
 

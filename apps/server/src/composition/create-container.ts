@@ -7,7 +7,7 @@ import { createSecretBox } from '../core/secret-box.js';
 import type { DatabaseHandle } from '../db/database.js';
 import { createChannelsModule } from '../modules/channels/index.js';
 import { createContactsService } from '../modules/contacts/index.js';
-import { createConversationsService } from '../modules/conversations/index.js';
+import { createConversationsService, createConversationWorkModule } from '../modules/conversations/index.js';
 import { createInboundWebhooksModule } from '../modules/inbound-webhooks/index.js';
 import { createInboxRealtimeModule } from '../modules/inbox-realtime/index.js';
 import { createMediaModule, FilesystemMediaStorage } from '../modules/media/index.js';
@@ -121,5 +121,11 @@ function createModules({ config, logger, clock, database, queue, events, provide
   });
   const quickReplies = createQuickRepliesModule({ db, clock });
   const inboxRealtime = createInboxRealtimeModule({ events, logger: logger.child({ module: 'inbox-realtime' }) });
-  return { tenants, channels, contacts, conversations, messages, media, quickReplies, inboundWebhooks, users, inboxRealtime };
+  const conversationWork = createConversationWorkModule({
+    db, events, clock, team: users.directory, presence: inboxRealtime.presence, channels: channels.service, contacts,
+    logger: logger.child({ module: 'conversation-work' }),
+  });
+  // Reacts to inbound messages processed in this process; presence is this process's SSE streams.
+  conversationWork.autoAssigner.listen();
+  return { tenants, channels, contacts, conversations, messages, media, quickReplies, inboundWebhooks, users, inboxRealtime, conversationWork };
 }

@@ -21,12 +21,13 @@ export async function createHttpApp(container: Container, opts: HttpAppOptions =
     tenants.routes,
     users.routes,
     inboxRealtime.routes,
+    container.conversationWork.routes,
     channels.routes,
     media.routes,
     container.quickReplies.routes,
     async (api) => {
       messages.registerRoutes(api);
-      registerConversationsRoutes(api, { conversations, contacts, clock });
+      registerConversationsRoutes(api, { conversations, contacts, team: users.directory, clock });
     },
   ];
   return buildHttpApp({

@@ -6,6 +6,7 @@ import type { JobsTables } from './tables/jobs.tables.js';
 import type { TenancyTables } from './tables/tenancy.tables.js';
 import type { MessagingTables } from './tables/messaging.tables.js';
 import type { UsersTables } from './tables/users.tables.js';
+import type { WorkManagementTables } from './tables/work-management.tables.js';
 import type { LabelsNotesTables } from './tables/labels-notes.tables.js';
 
-export interface Database extends JobsTables, TenancyTables, MessagingTables, UsersTables, LabelsNotesTables {}
+export interface Database extends JobsTables, TenancyTables, MessagingTables, UsersTables, WorkManagementTables, LabelsNotesTables {}

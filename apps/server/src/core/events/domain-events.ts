@@ -16,6 +16,8 @@ export type DomainEventMap = {
     status: string;
     previousStatus: string;
   };
+  /** Assignment, close, reopen or read (modules/conversations); `change` names which. */
+  'conversation.updated': { tenantId: string; conversationId: string; channelId: string; change: 'assigned' | 'closed' | 'reopened' | 'read' };
   /** An inbound message's medium finished downloading (its bytes can now be served). */
   'media.stored': { tenantId: string; conversationId: string; messageId: string; mediaId: string };
 };

@@ -4,6 +4,7 @@ import { migration0002Tenancy } from './0002-tenancy.js';
 import { messagingMigration } from './0003-messaging.js';
 import { migration0004Outbox } from './0004-outbox.js';
 import { migration0005Users } from './0005-users.js';
+import { migration0006WorkManagement } from './0006-work-management.js';
 import { migration0009UserDeactivation } from './0009-user-deactivation.js';
 import { migration0007LabelsNotesSearch } from './0007-labels-notes-search.js';
 
@@ -17,6 +18,7 @@ export const MIGRATIONS: Record<string, HubMigration> = {
   '0003-messaging': messagingMigration,
   '0004-outbox': migration0004Outbox,
   '0005-users': migration0005Users,
+  '0006-work-management': migration0006WorkManagement,
   '0007-labels-notes-search': migration0007LabelsNotesSearch,
   '0009-user-deactivation': migration0009UserDeactivation,
 };

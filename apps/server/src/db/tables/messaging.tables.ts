@@ -32,6 +32,8 @@ export type ConversationsTable = {
   /** When the customer last wrote; opens the 24-hour customer-service window. */
   last_inbound_at: NullableTimestamp;
   window_expires_at: NullableTimestamp;
+  /** The user working on it; null = unassigned (migration 0006). */
+  assignee_user_id: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 };

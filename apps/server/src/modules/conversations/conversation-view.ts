@@ -1,3 +1,4 @@
+import type { ConversationAssignee } from '@valeo/contracts';
 import type { Contact } from '../contacts/index.js';
 import type { Conversation } from './conversations.repository.js';
 import { isWindowOpen } from './service-window.js';
@@ -14,12 +15,14 @@ export function toContactView(contact: Contact): ContactView {
   };
 }
 
-export function toConversationView(conversation: Conversation, contact: Contact, now: Date) {
+/** The assignee's name comes from the users directory; a user deleted meanwhile shows as unassigned. */
+export function toConversationView(conversation: Conversation, contact: Contact, now: Date, assignee: ConversationAssignee | null = null) {
   return {
     id: conversation.id,
     channelId: conversation.channelId,
     contact: toContactView(contact),
     status: conversation.status,
+    assignee: conversation.assigneeUserId && assignee?.id === conversation.assigneeUserId ? { id: assignee.id, name: assignee.name } : null,
     unreadCount: conversation.unreadCount,
     lastMessageAt: conversation.lastMessageAt?.toISOString() ?? null,
     lastMessagePreview: conversation.lastMessagePreview,

@@ -16,6 +16,8 @@ export type Conversation = {
   lastMessagePreview: string | null;
   lastInboundAt: Date | null;
   windowExpiresAt: Date | null;
+  /** null = unassigned. */
+  assigneeUserId: string | null;
   createdAt: Date;
   updatedAt: Date;
 };
@@ -88,29 +90,6 @@ export async function findConversationByContact(db: DbExecutor, channelId: strin
   return row ? toConversation(row) : undefined;
 }
 
-export type ConversationCursor = { lastMessageAt: string; id: string };
-
-/** Most recent activity first; keyset pagination on (last_message_at, id). */
-export async function listConversations(
-  db: DbExecutor,
-  opts: { tenantId: string; limit: number; channelId?: string | undefined; status?: string | undefined; after?: ConversationCursor | undefined },
-): Promise<Conversation[]> {
-  let query = db.selectFrom('conversations').selectAll().where('tenant_id', '=', opts.tenantId).where('last_message_at', 'is not', null);
-  if (opts.channelId) query = query.where('channel_id', '=', opts.channelId);
-  if (opts.status) query = query.where('status', '=', opts.status);
-  const after = opts.after;
-  if (after) {
-    query = query.where((eb) =>
-      eb.or([
-        eb('last_message_at', '<', after.lastMessageAt),
-        eb.and([eb('last_message_at', '=', after.lastMessageAt), eb('id', '<', after.id)]),
-      ]),
-    );
-  }
-  const rows = await query.orderBy('last_message_at', 'desc').orderBy('id', 'desc').limit(opts.limit).execute();
-  return rows.map(toConversation);
-}
-
 export function toConversation(row: Selectable<ConversationsTable>): Conversation {
   return {
     id: row.id,
@@ -123,6 +102,7 @@ export function toConversation(row: Selectable<ConversationsTable>): Conversatio
     lastMessagePreview: row.last_message_preview,
     lastInboundAt: fromDbTimeOrNull(row.last_inbound_at),
     windowExpiresAt: fromDbTimeOrNull(row.window_expires_at),
+    assigneeUserId: row.assignee_user_id,
     createdAt: fromDbTime(row.created_at),
     updatedAt: fromDbTime(row.updated_at),
   };

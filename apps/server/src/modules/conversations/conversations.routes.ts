@@ -7,36 +7,33 @@ import { decodeCursor, encodeCursor } from '../../core/pagination-cursor.js';
 import { authOf, requireScope } from '../../http/plugins/auth.plugin.js';
 import type { ContactsService } from '../contacts/index.js';
 import type { ConversationsService } from './conversations.service.js';
-import { toContactView, toConversationView } from './conversation-view.js';
+import { toContactView } from './conversation-view.js';
+import { parseAssigneeFilter } from './conversation-list-query.js';
+import { presentConversation, presentConversations } from './present-conversations.js';
+import type { TeamDirectory } from './team.js';
 
-type Deps = { conversations: ConversationsService; contacts: ContactsService; clock: Clock };
+type Deps = { conversations: ConversationsService; contacts: ContactsService; team: TeamDirectory; clock: Clock };
 
 /** `/conversations` and `/contacts` (read side; both are created from traffic). */
 export function registerConversationsRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
+  const present = { contacts: deps.contacts, team: deps.team, now: () => deps.clock.now() };
 
   r.get('/conversations', {
     onRequest: requireScope('messages:read'),
-    schema: { tags: ['conversations'], summary: 'Conversations, most recent activity first', querystring: ListConversationsQuery, response: { 200: ConversationPage } },
+    schema: { tags: ['conversations'], summary: 'Conversations, most recent activity first; filter by assignee (me | unassigned | user id), status, channel', querystring: ListConversationsQuery, response: { 200: ConversationPage } },
   }, async (request) => {
-    const { tenantId } = authOf(request);
-    const limit = request.query.limit ?? 50;
-    const rows = await deps.conversations.list({
-      tenantId,
-      limit: limit + 1,
-      channelId: request.query.channelId,
-      status: request.query.status,
-      after: decodeCursor(request.query.cursor, ['lastMessageAt', 'id']),
-    });
+    const { tenantId, userId } = authOf(request);
+    const { query } = request;
+    const limit = query.limit ?? 50;
+    const rows = await deps.conversations.list(
+      { tenantId, channelId: query.channelId, status: query.status, assignee: parseAssigneeFilter(query.assignee, userId) },
+      { limit: limit + 1, after: decodeCursor(query.cursor, ['lastMessageAt', 'id']) },
+    );
     const page = rows.slice(0, limit);
-    const contacts = await deps.contacts.byIds(tenantId, page.map((c) => c.contactId));
-    const now = deps.clock.now();
     const last = page.at(-1);
     return {
-      data: page.flatMap((c) => {
-        const contact = contacts.get(c.contactId);
-        return contact ? [toConversationView(c, contact, now)] : [];
-      }),
+      data: await presentConversations(present, tenantId, page),
       nextCursor: rows.length > limit && last?.lastMessageAt ? encodeCursor({ lastMessageAt: last.lastMessageAt.toISOString(), id: last.id }) : null,
     };
   });
@@ -45,10 +42,8 @@ export function registerConversationsRoutes(app: FastifyInstance, deps: Deps): v
     onRequest: requireScope('messages:read'),
     schema: { tags: ['conversations'], summary: 'One conversation', params: Type.Object({ id: Type.String() }), response: { 200: Conversation } },
   }, async (request) => {
-    const { tenantId } = authOf(request);
-    const conversation = await deps.conversations.get(tenantId, request.params.id);
-    const contact = await deps.contacts.get(tenantId, conversation.contactId);
-    return toConversationView(conversation, contact, deps.clock.now());
+    const conversation = await deps.conversations.get(authOf(request).tenantId, request.params.id);
+    return presentConversation(present, conversation);
   });
 
   r.get('/contacts', {

@@ -1,14 +1,7 @@
 import type { Db, DbExecutor } from '../../db/database.js';
 import { notFound } from '../../core/errors/app-error.js';
-import {
-  findConversation,
-  findConversationByContact,
-  listConversations,
-  touchConversation,
-  type Conversation,
-  type ConversationCursor,
-  type TouchConversationInput,
-} from './conversations.repository.js';
+import { listConversations, type ConversationCursor, type ConversationListFilter } from './conversation-list-query.js';
+import { findConversation, findConversationByContact, touchConversation, type Conversation, type TouchConversationInput } from './conversations.repository.js';
 
 export type ConversationsService = ReturnType<typeof createConversationsService>;
 
@@ -24,12 +17,6 @@ export function createConversationsService(db: Db) {
       if (!conversation) throw notFound('CONVERSATION_NOT_FOUND', `Conversation ${id} not found`);
       return conversation;
     },
-    list: (opts: {
-      tenantId: string;
-      limit: number;
-      channelId?: string | undefined;
-      status?: string | undefined;
-      after?: ConversationCursor | undefined;
-    }) => listConversations(db, opts),
+    list: (filter: ConversationListFilter, page: { limit: number; after?: ConversationCursor | undefined }) => listConversations(db, filter, page),
   };
 }

@@ -34,16 +34,16 @@ export function inboxRealtimeRoutes(hub: RealtimeHub, opts: RealtimeStreamOption
       onRequest: requireScope('messages:read'),
       schema: {
         tags,
-        summary: 'Live events of the tenant (text/event-stream): message.received, message.status-changed, message.queued',
+        summary: 'Live events of the tenant (text/event-stream): message.received, message.status-changed, message.queued, conversation.updated',
         response: errorResponses(401, 403),
       },
     }, async (request, reply) => {
-      const { tenantId } = authOf(request);
+      const { tenantId, userId } = authOf(request);
       reply.hijack();
       const response = reply.raw;
       open.add(response);
       startStream(request, response, opts);
-      const disconnect = hub.connect(tenantId, (name, data) => write(response, sseEvent(name, data), opts));
+      const disconnect = hub.connect(tenantId, (name, data) => write(response, sseEvent(name, data), opts), userId);
       let beating = false; // a slow credential check must not pile up beats
       const heartbeat = setInterval(() => {
         if (beating) return;

@@ -27,5 +27,10 @@ export function createInboxRealtimeModule(deps: InboxRealtimeDeps) {
     retryMs: deps.stream?.retryMs ?? REALTIME_RETRY_MS,
     maxBufferedBytes: deps.stream?.maxBufferedBytes ?? 1024 * 1024,
   };
-  return { hub, routes: inboxRealtimeRoutes(hub, stream) };
+  return {
+    hub,
+    /** Who has the inbox open (a live stream to this process): auto-assignment's `Presence`. */
+    presence: { onlineUserIds: (tenantId: string) => hub.onlineUserIds(tenantId) },
+    routes: inboxRealtimeRoutes(hub, stream),
+  };
 }

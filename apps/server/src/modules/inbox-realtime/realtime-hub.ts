@@ -17,14 +17,17 @@ export type RealtimeListener = <N extends RealtimeEventName>(name: N, data: Real
  */
 export class RealtimeHub {
   private readonly byTenant = new Map<string, Set<RealtimeListener>>();
+  /** tenant → user → open streams: who is online (the `Presence` port of auto-assignment). */
+  private readonly online = new Map<string, Map<string, number>>();
   private unsubscribers: (() => void)[] = [];
   private connections = 0;
 
   constructor(private readonly events: EventBus, private readonly logger: Logger = silentLogger) {}
 
-  /** Adds a listener for one tenant; returns the idempotent disconnect. */
-  connect(tenantId: string, listener: RealtimeListener): () => void {
+  /** Adds a listener for one tenant (a signed-in user's counts as them being online); returns the idempotent disconnect. */
+  connect(tenantId: string, listener: RealtimeListener, userId?: string): () => void {
     if (this.connections === 0) this.subscribeAll();
+    if (userId) this.countOnline(tenantId, userId, +1);
     const set = this.byTenant.get(tenantId) ?? new Set<RealtimeListener>();
     set.add(listener);
     this.byTenant.set(tenantId, set);
@@ -33,11 +36,26 @@ export class RealtimeHub {
     return () => {
       if (!connected) return;
       connected = false;
+      if (userId) this.countOnline(tenantId, userId, -1);
       set.delete(listener);
       if (set.size === 0 && this.byTenant.get(tenantId) === set) this.byTenant.delete(tenantId);
       this.connections -= 1;
       if (this.connections === 0) this.unsubscribeAll();
     };
+  }
+
+  /** Users of the tenant with at least one open stream to this process. */
+  onlineUserIds(tenantId: string): ReadonlySet<string> {
+    return new Set(this.online.get(tenantId)?.keys());
+  }
+
+  private countOnline(tenantId: string, userId: string, delta: number): void {
+    const users = this.online.get(tenantId) ?? new Map<string, number>();
+    const count = (users.get(userId) ?? 0) + delta;
+    if (count > 0) users.set(userId, count);
+    else users.delete(userId);
+    if (users.size > 0) this.online.set(tenantId, users);
+    else this.online.delete(tenantId);
   }
 
   /** Connected listeners (all tenants) and bus subscriptions held: for tests and metrics. */

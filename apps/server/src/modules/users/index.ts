@@ -6,6 +6,7 @@ import { createLoginThrottleRepository } from './login-throttle.repository.js';
 import { createSessionsRepository } from './sessions.repository.js';
 import { createUsersRepository } from './users.repository.js';
 import { usersApiRoutes } from './users-api.routes.js';
+import { createUsersDirectory } from './users-directory.js';
 import { UsersService } from './users.service.js';
 import type { SessionPrincipal } from './users.types.js';
 
@@ -13,6 +14,7 @@ export { AuthService, DEFAULT_LOCKOUT, DEFAULT_SESSION_TTL_MS, normalizeEmail, t
 export { UsersService } from './users.service.js';
 export { hashPassword, verifyPassword } from './password-hash.js';
 export type { User, SessionPrincipal } from './users.types.js';
+export { createUsersDirectory, type TeamMember, type UsersDirectory } from './users-directory.js';
 
 export type UsersModuleDeps = {
   db: DbExecutor;
@@ -45,6 +47,8 @@ export function createUsersModule(deps: UsersModuleDeps) {
   const service = new UsersService({ users, sessions, clock, logger });
   return {
     users: service,
+    /** Names and roles of colleagues, for other modules (assignment). */
+    directory: createUsersDirectory(deps.db),
     auth,
     authenticateSession: (token: string): Promise<SessionPrincipal | null> => auth.authenticateSession(token),
     routes: usersApiRoutes(auth, service, { secure: deps.secureCookies }),

@@ -8,8 +8,8 @@ import { sseComment, sseEvent, sseRetry } from '../sse-format.js';
 const received = (tenantId: string, messageId: string) => ({ tenantId, channelId: 'c', conversationId: 'v', messageId, contactWaId: '49151', type: 'text' });
 
 function collector() {
-  const got: { name: RealtimeEventName; data: { tenantId: string; messageId: string } }[] = [];
-  return { got, listener: (name: RealtimeEventName, data: { tenantId: string; messageId: string }) => void got.push({ name, data }) };
+  const got: { name: RealtimeEventName; data: { tenantId: string; messageId?: string } }[] = [];
+  return { got, listener: (name: RealtimeEventName, data: { tenantId: string; messageId?: string }) => void got.push({ name, data }) };
 }
 
 describe('RealtimeHub', () => {

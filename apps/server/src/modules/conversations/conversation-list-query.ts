@@ -1,0 +1,83 @@
+import type { SelectQueryBuilder } from 'kysely';
+import type { ConversationStatus } from '@valeo/contracts';
+import { badRequest } from '../../core/errors/app-error.js';
+import type { Database, DbExecutor } from '../../db/database.js';
+import { toConversation, type Conversation } from './conversations.repository.js';
+
+/**
+ * The conversation list: which filters exist and how each becomes SQL. Every filter is one entry
+ * in `FILTERS` — a new filter (labels, text search) adds its field to `ConversationListFilter` and
+ * one function below, and leaves the keyset pagination alone.
+ */
+export type ConversationListFilter = {
+  tenantId: string;
+  channelId?: string | undefined;
+  status?: ConversationStatus | undefined;
+  assignee?: AssigneeFilter | undefined;
+};
+
+/** `assignee=me` is resolved to the caller's id before it gets here (`parseAssigneeFilter`). */
+export type AssigneeFilter = { kind: 'unassigned' } | { kind: 'user'; userId: string };
+
+/** Keyset position: the last row of the previous page. */
+export type ConversationCursor = { lastMessageAt: string; id: string };
+
+export type ConversationListQuery = SelectQueryBuilder<Database, 'conversations', object>;
+type FilterClause = (query: ConversationListQuery, filter: ConversationListFilter) => ConversationListQuery;
+
+const byChannel: FilterClause = (query, f) => (f.channelId ? query.where('conversations.channel_id', '=', f.channelId) : query);
+
+const byStatus: FilterClause = (query, f) => (f.status ? query.where('conversations.status', '=', f.status) : query);
+
+const byAssignee: FilterClause = (query, f) => {
+  if (!f.assignee) return query;
+  return f.assignee.kind === 'unassigned'
+    ? query.where('conversations.assignee_user_id', 'is', null)
+    : query.where('conversations.assignee_user_id', '=', f.assignee.userId);
+};
+
+const FILTERS: readonly FilterClause[] = [byChannel, byStatus, byAssignee];
+
+/** Applies every filter to a query over `conversations` (tenant scope first, always). */
+export function applyConversationFilters(query: ConversationListQuery, filter: ConversationListFilter): ConversationListQuery {
+  const scoped = query.where('conversations.tenant_id', '=', filter.tenantId).where('conversations.last_message_at', 'is not', null);
+  return FILTERS.reduce((q, clause) => clause(q, filter), scoped);
+}
+
+/**
+ * Most recent activity first; keyset pagination on (last_message_at, id), so a page costs the
+ * same on the 1st and the 2,000th page. Each filter combination has an index that ends in
+ * (last_message_at, id) (migrations 0003 and 0006).
+ */
+export async function listConversations(
+  db: DbExecutor,
+  filter: ConversationListFilter,
+  page: { limit: number; after?: ConversationCursor | undefined },
+): Promise<Conversation[]> {
+  let query = applyConversationFilters(db.selectFrom('conversations'), filter);
+  const after = page.after;
+  if (after) {
+    query = query.where((eb) =>
+      eb.or([
+        eb('conversations.last_message_at', '<', after.lastMessageAt),
+        eb.and([eb('conversations.last_message_at', '=', after.lastMessageAt), eb('conversations.id', '<', after.id)]),
+      ]),
+    );
+  }
+  const rows = await query
+    .selectAll('conversations')
+    .orderBy('conversations.last_message_at', 'desc')
+    .orderBy('conversations.id', 'desc')
+    .limit(page.limit)
+    .execute();
+  return rows.map(toConversation);
+}
+
+/** `me` needs a signed-in user: an API key has no "me". */
+export function parseAssigneeFilter(raw: string | undefined, callerUserId: string | undefined): AssigneeFilter | undefined {
+  if (raw === undefined) return undefined;
+  if (raw === 'unassigned') return { kind: 'unassigned' };
+  if (raw !== 'me') return { kind: 'user', userId: raw };
+  if (!callerUserId) throw badRequest('ASSIGNEE_FILTER_NEEDS_USER', 'assignee=me needs a signed-in user; an API key passes a user id instead');
+  return { kind: 'user', userId: callerUserId };
+}

@@ -1,0 +1,33 @@
+import { HttpErrorCode, WorkErrorCode } from '@valeo/contracts';
+import { AppError, badRequest, notFound } from '../../core/errors/app-error.js';
+
+/** Also the answer for another tenant's conversation (BOLA). */
+export function conversationNotFound(id: string): AppError {
+  return notFound('CONVERSATION_NOT_FOUND', `Conversation ${id} not found`);
+}
+
+/** Unknown and another tenant's user look the same: user ids of other tenants are not ours to confirm. */
+export function assigneeNotFound(userId: string): AppError {
+  return badRequest(WorkErrorCode.ASSIGNEE_NOT_FOUND, `No user ${userId} in this tenant`);
+}
+
+export function assigneeNotEligible(userId: string, role: string): AppError {
+  return badRequest(WorkErrorCode.ASSIGNEE_NOT_ELIGIBLE, `User ${userId} has the role "${role}", which cannot be assigned conversations (admin, supervisor or agent can)`);
+}
+
+export function assignmentForbidden(): AppError {
+  return new AppError({
+    code: WorkErrorCode.ASSIGNMENT_FORBIDDEN,
+    httpStatus: 403,
+    message: 'Your role may not make this assignment: agents may only take a conversation themselves or give up their own',
+  });
+}
+
+export function actionForbidden(): AppError {
+  return new AppError({ code: WorkErrorCode.CONVERSATION_ACTION_FORBIDDEN, httpStatus: 403, message: 'Your role may not change conversations' });
+}
+
+/** A session whose user was deleted between sign-in and this request. */
+export function unknownActor(): AppError {
+  return new AppError({ code: HttpErrorCode.UNAUTHENTICATED, httpStatus: 401, message: 'Your user no longer exists. Sign in again.' });
+}

@@ -1,0 +1,75 @@
+import type { ConversationChange } from '@valeo/contracts';
+import type { Clock } from '../../core/clock.js';
+import type { EventBus } from '../../core/events/event-bus.js';
+import type { Db } from '../../db/database.js';
+import { findConversation, type Conversation } from './conversations.repository.js';
+import { markRead, setAssignee, setStatus } from './conversation-work.repository.js';
+import {
+  actionForbidden, assigneeNotEligible, assigneeNotFound, assignmentForbidden, conversationNotFound, unknownActor,
+} from './conversation-work.errors.js';
+import type { TeamDirectory } from './team.js';
+import { canAssign, canWorkConversations, isAssignableRole, type Actor } from './work-policy.js';
+
+export type ConversationWorkDeps = { db: Db; events: EventBus; team: TeamDirectory; clock: Clock };
+
+/** Who is calling, as the HTTP layer knows it (an API key or a signed-in user). */
+export type Caller = { tenantId: string; userId?: string | undefined };
+
+export type ConversationWorkService = ReturnType<typeof createConversationWorkService>;
+
+/**
+ * Assign, close, reopen and mark read. Each returns the conversation as it is afterwards and
+ * publishes `conversation.updated` only when something changed (a repeated click is a no-op).
+ */
+export function createConversationWorkService(deps: ConversationWorkDeps) {
+  async function actorOf(caller: Caller): Promise<Actor> {
+    if (!caller.userId) return { kind: 'api-key' };
+    const member = (await deps.team.byIds(caller.tenantId, [caller.userId])).get(caller.userId);
+    if (!member) throw unknownActor();
+    return { kind: 'user', userId: member.id, role: member.role };
+  }
+
+  async function load(tenantId: string, id: string): Promise<Conversation> {
+    const conversation = await findConversation(deps.db, tenantId, id);
+    if (!conversation) throw conversationNotFound(id);
+    return conversation;
+  }
+
+  async function finish(conversation: Conversation, changed: boolean, change: ConversationChange): Promise<Conversation> {
+    if (!changed) return load(conversation.tenantId, conversation.id);
+    deps.events.publish('conversation.updated', { tenantId: conversation.tenantId, conversationId: conversation.id, channelId: conversation.channelId, change });
+    return load(conversation.tenantId, conversation.id);
+  }
+
+  async function changeStatus(caller: Caller, id: string, status: 'open' | 'closed'): Promise<Conversation> {
+    const conversation = await load(caller.tenantId, id);
+    if (!canWorkConversations(await actorOf(caller))) throw actionForbidden();
+    const changed = await setStatus(deps.db, { tenantId: caller.tenantId, id, now: deps.clock.now() }, status);
+    return finish(conversation, changed, status === 'closed' ? 'closed' : 'reopened');
+  }
+
+  return {
+    async assign(caller: Caller, id: string, userId: string | null): Promise<Conversation> {
+      const conversation = await load(caller.tenantId, id);
+      const actor = await actorOf(caller);
+      if (userId !== null) {
+        const target = (await deps.team.byIds(caller.tenantId, [userId])).get(userId);
+        if (!target) throw assigneeNotFound(userId);
+        if (!isAssignableRole(target.role)) throw assigneeNotEligible(userId, target.role);
+      }
+      if (!canAssign(actor, conversation.assigneeUserId, userId)) throw assignmentForbidden();
+      // An agent giving a conversation up only releases it while it is still theirs.
+      const expected = actor.kind === 'user' && actor.role === 'agent' && userId === null ? { assignee: actor.userId } : undefined;
+      const changed = await setAssignee(deps.db, { tenantId: caller.tenantId, id, now: deps.clock.now() }, userId, expected);
+      return finish(conversation, changed, 'assigned');
+    },
+    close: (caller: Caller, id: string) => changeStatus(caller, id, 'closed'),
+    reopen: (caller: Caller, id: string) => changeStatus(caller, id, 'open'),
+    async markRead(caller: Caller, id: string): Promise<Conversation> {
+      const conversation = await load(caller.tenantId, id);
+      if (!canWorkConversations(await actorOf(caller))) throw actionForbidden();
+      const changed = await markRead(deps.db, { tenantId: caller.tenantId, id, now: deps.clock.now() });
+      return finish(conversation, changed, 'read');
+    },
+  };
+}

@@ -1,0 +1,18 @@
+import type { TeamMember } from '../users/index.js';
+
+export type { TeamMember } from '../users/index.js';
+
+/** Colleagues of a tenant (the users module's directory); another tenant's user is absent. */
+export type TeamDirectory = {
+  byIds(tenantId: string, ids: readonly string[]): Promise<Map<string, TeamMember>>;
+  all(tenantId: string): Promise<TeamMember[]>;
+};
+
+/**
+ * Who is online right now. Today: users with an open live-events (SSE) stream to this process
+ * (inbox-realtime). A scaled deployment replaces it with a shared implementation (e.g. Redis
+ * presence keys) without touching the assignment code.
+ */
+export type Presence = {
+  onlineUserIds(tenantId: string): ReadonlySet<string>;
+};

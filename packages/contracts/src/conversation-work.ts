@@ -1,0 +1,56 @@
+import { Type, type Static } from 'typebox';
+import { UserRoleSchema } from './auth.js';
+
+/**
+ * Work management on conversations (all under /api/v1, each answering the updated `Conversation`):
+ *
+ * - `POST /conversations/:id/assignment` `AssignConversationRequest` — admins and supervisors assign
+ *   anyone eligible; an agent may only take a conversation (`userId` = self) or give up their own
+ *   (`null` while assigned to them); viewers and marketing may not (403 `ASSIGNMENT_FORBIDDEN`).
+ *   API keys need `messages:send` and may assign anyone. An unknown user or one of another tenant →
+ *   400 `ASSIGNEE_NOT_FOUND`; a viewer/marketing user → 400 `ASSIGNEE_NOT_ELIGIBLE`.
+ * - `POST /conversations/:id/close`, `POST /conversations/:id/reopen` — idempotent; the assignee
+ *   stays. A new inbound message reopens a closed conversation (as in Chatwoot).
+ * - `POST /conversations/:id/read` — resets `unreadCount` to 0 (one count per conversation, shared
+ *   by all users).
+ * - `GET /assignees` → `AssigneeList`: who may be assigned, with whether they are online now.
+ * - `GET|PUT /channels/:id/auto-assignment` — round-robin among online agents for new inbound
+ *   messages on unassigned open conversations of that channel (default off; PUT needs `channels:manage`).
+ *
+ * Another tenant's conversation or channel → 404. Every change publishes `conversation.updated`.
+ */
+export const WorkErrorCode = {
+  ASSIGNEE_NOT_FOUND: 'ASSIGNEE_NOT_FOUND',
+  ASSIGNEE_NOT_ELIGIBLE: 'ASSIGNEE_NOT_ELIGIBLE',
+  ASSIGNMENT_FORBIDDEN: 'ASSIGNMENT_FORBIDDEN',
+  CONVERSATION_ACTION_FORBIDDEN: 'CONVERSATION_ACTION_FORBIDDEN',
+} as const;
+export type WorkErrorCode = (typeof WorkErrorCode)[keyof typeof WorkErrorCode];
+
+/** Roles a conversation can be assigned to (they can answer customers). */
+export const ASSIGNABLE_ROLES = ['admin', 'supervisor', 'agent'] as const;
+
+export const AssignConversationRequest = Type.Object(
+  { userId: Type.Union([Type.String({ minLength: 1, maxLength: 64 }), Type.Null()], { description: 'null = unassign' }) },
+  { additionalProperties: false },
+);
+export type AssignConversationRequest = Static<typeof AssignConversationRequest>;
+
+export const Assignee = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  role: UserRoleSchema,
+  /** Has an open live-events connection to this server right now. */
+  online: Type.Boolean(),
+});
+export type Assignee = Static<typeof Assignee>;
+export const AssigneeList = Type.Object({ data: Type.Array(Assignee) });
+export type AssigneeList = Static<typeof AssigneeList>;
+
+export const AutoAssignment = Type.Object({ channelId: Type.String(), enabled: Type.Boolean() });
+export type AutoAssignment = Static<typeof AutoAssignment>;
+export const UpdateAutoAssignmentRequest = Type.Object({ enabled: Type.Boolean() }, { additionalProperties: false });
+export type UpdateAutoAssignmentRequest = Static<typeof UpdateAutoAssignmentRequest>;
+
+export const CONVERSATION_CHANGES = ['assigned', 'closed', 'reopened', 'read'] as const;
+export type ConversationChange = (typeof CONVERSATION_CHANGES)[number];
