@@ -13,6 +13,7 @@ export const API_KEY_SCOPES = [
   'contacts:read',
   'contacts:manage',
   'quick-replies:manage',
+  'labels:manage',
   'templates:read',
   'templates:manage',
   'broadcasts:manage',

@@ -15,6 +15,7 @@ import { createMessagesModule } from '../modules/messages/index.js';
 import { createQuickRepliesModule } from '../modules/quick-replies/index.js';
 import { createTenantsModule } from '../modules/tenants/index.js';
 import { createUsersModule } from '../modules/users/index.js';
+import { createLabelsAndNotes } from './create-labels-notes.js';
 import { CloudApiProvider } from '../providers/cloud-api/cloud-api.provider.js';
 import type { MessagingProvider } from '../providers/messaging-provider.js';
 import { createProviderRegistry } from '../providers/provider-registry.js';
@@ -127,5 +128,6 @@ function createModules({ config, logger, clock, database, queue, events, provide
   });
   // Reacts to inbound messages processed in this process; presence is this process's SSE streams.
   conversationWork.autoAssigner.listen();
-  return { tenants, channels, contacts, conversations, messages, media, quickReplies, inboundWebhooks, users, inboxRealtime, conversationWork };
+  const labelsAndNotes = createLabelsAndNotes({ db, clock, contacts, conversations, users });
+  return { tenants, channels, contacts, conversations, messages, media, quickReplies, inboundWebhooks, users, inboxRealtime, conversationWork, labelsAndNotes };
 }

@@ -8,5 +8,6 @@ import type { MessagingTables } from './tables/messaging.tables.js';
 import type { UsersTables } from './tables/users.tables.js';
 import type { WorkManagementTables } from './tables/work-management.tables.js';
 import type { LabelsNotesTables } from './tables/labels-notes.tables.js';
+import type { QuickRepliesTables } from './tables/quick-replies.tables.js';
 
-export interface Database extends JobsTables, TenancyTables, MessagingTables, UsersTables, WorkManagementTables, LabelsNotesTables {}
+export interface Database extends JobsTables, TenancyTables, MessagingTables, UsersTables, WorkManagementTables, QuickRepliesTables, LabelsNotesTables {}

@@ -7,6 +7,7 @@ import { migration0005Users } from './0005-users.js';
 import { migration0006WorkManagement } from './0006-work-management.js';
 import { migration0009UserDeactivation } from './0009-user-deactivation.js';
 import { migration0007LabelsNotesSearch } from './0007-labels-notes-search.js';
+import { migration0008QuickReplies } from './0008-quick-replies.js';
 
 /**
  * Every migration in order. Names sort lexically; never rename or edit a landed migration,
@@ -20,5 +21,6 @@ export const MIGRATIONS: Record<string, HubMigration> = {
   '0005-users': migration0005Users,
   '0006-work-management': migration0006WorkManagement,
   '0007-labels-notes-search': migration0007LabelsNotesSearch,
+  '0008-quick-replies': migration0008QuickReplies,
   '0009-user-deactivation': migration0009UserDeactivation,
 };

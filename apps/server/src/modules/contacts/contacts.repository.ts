@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { DbExecutor } from '../../db/database.js';
-import { fromDbTime, fromDbTimeOrNull, toDbTime } from '../../db/column-types.js';
+import { fromDbJson, fromDbTime, fromDbTimeOrNull, toDbJson, toDbTime } from '../../db/column-types.js';
 import type { ContactsTable } from '../../db/tables/messaging.tables.js';
 import { newId } from '../../core/ids.js';
 import type { Selectable } from 'kysely';
@@ -13,7 +13,13 @@ export type Contact = {
   lastInboundAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
+  erpCustomerId: string | null;
+  attributes: Record<string, string>;
+  consent: ContactConsent;
 };
+
+export type ConsentStatus = 'opted_in' | 'opted_out' | 'unknown';
+export type ContactConsent = { status: ConsentStatus; updatedAt: Date | null; source: string | null };
 
 export type UpsertContactInput = {
   tenantId: string;
@@ -61,6 +67,38 @@ export async function findContactById(db: DbExecutor, tenantId: string, id: stri
   return row ? toContact(row) : undefined;
 }
 
+export type ContactProfilePatch = {
+  erpCustomerId?: string | null | undefined;
+  /** The whole map after merging; the service bounds its size. */
+  attributes?: Record<string, string> | undefined;
+  consent?: { status: ConsentStatus; source: string; at: Date } | undefined;
+  now: Date;
+};
+
+/** Takes the row's write lock for the rest of the transaction (a no-op update works on both dialects). */
+export async function lockContact(db: DbExecutor, tenantId: string, id: string): Promise<void> {
+  await db.updateTable('contacts').set({ updated_at: sql`updated_at` }).where('tenant_id', '=', tenantId).where('id', '=', id).execute();
+}
+
+/** Writes the side panel's fields; undefined when the tenant has no such contact. */
+export async function updateContactProfile(db: DbExecutor, tenantId: string, id: string, patch: ContactProfilePatch): Promise<Contact | undefined> {
+  const row = await db
+    .updateTable('contacts')
+    .set({
+      ...(patch.erpCustomerId === undefined ? {} : { erp_customer_id: patch.erpCustomerId }),
+      ...(patch.attributes === undefined ? {} : { attributes: toDbJson(patch.attributes) }),
+      ...(patch.consent === undefined
+        ? {}
+        : { consent_status: patch.consent.status, consent_source: patch.consent.source, consent_updated_at: toDbTime(patch.consent.at) }),
+      updated_at: toDbTime(patch.now),
+    })
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirst();
+  return row ? toContact(row) : undefined;
+}
+
 /** Newest first, keyset-paginated by id (UUIDv7 ids sort by creation time). */
 export async function listContacts(
   db: DbExecutor,
@@ -88,5 +126,12 @@ function toContact(row: Selectable<ContactsTable>): Contact {
     lastInboundAt: fromDbTimeOrNull(row.last_inbound_at),
     createdAt: fromDbTime(row.created_at),
     updatedAt: fromDbTime(row.updated_at),
+    erpCustomerId: row.erp_customer_id,
+    attributes: fromDbJson<Record<string, string>>(row.attributes),
+    consent: {
+      status: row.consent_status === 'opted_in' || row.consent_status === 'opted_out' ? row.consent_status : 'unknown',
+      updatedAt: fromDbTimeOrNull(row.consent_updated_at),
+      source: row.consent_source,
+    },
   };
 }

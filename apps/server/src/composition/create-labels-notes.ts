@@ -1,0 +1,30 @@
+import type { Clock } from '../core/clock.js';
+import type { Db } from '../db/database.js';
+import { contactRoutes, type ContactsService } from '../modules/contacts/index.js';
+import type { ConversationsService } from '../modules/conversations/index.js';
+import { createLabelsModule, toLabelDto } from '../modules/labels/index.js';
+import { createNotesModule } from '../modules/notes/index.js';
+import type { UsersModule } from '../modules/users/index.js';
+
+type Deps = { db: Db; clock: Clock; contacts: ContactsService; conversations: ConversationsService; users: UsersModule };
+
+/**
+ * Labels, private notes and the contact side panel. The labels and notes modules learn whether a
+ * conversation or contact exists through the lookups passed here, so neither imports the other.
+ */
+export function createLabelsAndNotes({ db, clock, contacts, conversations, users }: Deps) {
+  const labels = createLabelsModule({
+    db, clock,
+    targets: { conversation: (tenantId, id) => conversations.get(tenantId, id), contact: (tenantId, id) => contacts.get(tenantId, id) },
+  });
+  const notes = createNotesModule({
+    db, clock,
+    conversationExists: (tenantId, id) => conversations.get(tenantId, id),
+    userName: (tenantId, id) => users.users.getUser(tenantId, id).then((u) => u.name, () => undefined),
+  });
+  const contactProfile = contactRoutes({
+    db, contacts, clock,
+    labelsOf: async (tenantId, contactId) => ((await labels.service.of('contact', tenantId, [contactId])).get(contactId) ?? []).map(toLabelDto),
+  });
+  return { labels, notes, routes: [labels.routes, notes.routes, contactProfile] };
+}

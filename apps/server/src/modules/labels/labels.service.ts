@@ -1,0 +1,72 @@
+import { LABELS_PER_TENANT_MAX } from '@valeo/contracts';
+import type { Clock } from '../../core/clock.js';
+import type { Db } from '../../db/database.js';
+import { isUniqueViolation } from '../../db/unique-violation.js';
+import { normalizeLabelName } from './label-name.js';
+import { labelLimitReached, labelNameTaken, labelNotFound } from './labels.errors.js';
+import {
+  attachLabel,
+  countLabels,
+  deleteLabel,
+  detachLabel,
+  findLabel,
+  insertLabel,
+  labelsOf,
+  listLabels,
+  updateLabel,
+  type LabelRecord,
+  type LabelTarget,
+} from './labels.repository.js';
+
+export type LabelsService = ReturnType<typeof createLabelsService>;
+
+/** A tenant's labels and their attachments. Whether the target exists is the caller's check. */
+export function createLabelsService(db: Db, clock: Clock) {
+  const get = async (tenantId: string, id: string): Promise<LabelRecord> => {
+    const label = await findLabel(db, tenantId, id);
+    if (!label) throw labelNotFound(id);
+    return label;
+  };
+  return {
+    list: (tenantId: string) => listLabels(db, tenantId),
+    get,
+    async create(tenantId: string, input: { name: string; color: string }): Promise<LabelRecord> {
+      if ((await countLabels(db, tenantId)) >= LABELS_PER_TENANT_MAX) throw labelLimitReached();
+      const { name, nameKey } = normalizeLabelName(input.name);
+      const label = await insertLabel(db, { tenantId, name, nameKey, color: input.color.toLowerCase(), now: clock.now() });
+      if (!label) throw labelNameTaken(name);
+      return label;
+    },
+    async update(tenantId: string, id: string, input: { name?: string | undefined; color?: string | undefined }): Promise<LabelRecord> {
+      const renamed: { name?: string; nameKey?: string } = input.name === undefined ? {} : normalizeLabelName(input.name);
+      try {
+        const label = await updateLabel(db, tenantId, id, {
+          ...renamed,
+          ...(input.color === undefined ? {} : { color: input.color.toLowerCase() }),
+          now: clock.now(),
+        });
+        if (!label) throw labelNotFound(id);
+        return label;
+      } catch (error) {
+        if (isUniqueViolation(error)) throw labelNameTaken(renamed.name ?? '');
+        throw error;
+      }
+    },
+    async remove(tenantId: string, id: string): Promise<void> {
+      if (!(await deleteLabel(db, tenantId, id))) throw labelNotFound(id);
+    },
+    /** Idempotent; answers the target's labels afterwards. */
+    async attach(target: LabelTarget, tenantId: string, targetId: string, labelId: string): Promise<LabelRecord[]> {
+      await get(tenantId, labelId);
+      await attachLabel(db, target, { tenantId, targetId, labelId, now: clock.now() });
+      return (await labelsOf(db, target, tenantId, [targetId])).get(targetId) ?? [];
+    },
+    async detach(target: LabelTarget, tenantId: string, targetId: string, labelId: string): Promise<LabelRecord[]> {
+      await get(tenantId, labelId);
+      await detachLabel(db, target, { tenantId, targetId, labelId });
+      return (await labelsOf(db, target, tenantId, [targetId])).get(targetId) ?? [];
+    },
+    /** Labels per conversation or contact id, for list and detail views. */
+    of: (target: LabelTarget, tenantId: string, targetIds: readonly string[]) => labelsOf(db, target, tenantId, targetIds),
+  };
+}
