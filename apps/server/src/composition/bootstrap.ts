@@ -73,7 +73,46 @@ export async function bootstrapSandbox(
     payload: { ...SANDBOX_NUMBER, accessToken: credentials.accessToken, appSecret: credentials.appSecret, webhookUrl: `${opts.publicBaseUrl}/webhooks/whatsapp` },
   });
   if (registered.statusCode >= 300) throw new Error(`sandbox registration failed: ${registered.statusCode} ${registered.body}`);
+  await addSandboxTemplates(opts.app);
   return { channelId: channel.id, created: before === null, graphBaseUrl };
+}
+
+/**
+ * Approved templates with parameters beside the emulator's own `hello_world`, so the closed-window
+ * path (pick a template, fill in {{1}}, {{2}}) works on a fresh sandbox. The emulator keeps its state
+ * in memory, so they are added on every start.
+ */
+export const SANDBOX_TEMPLATES = [
+  {
+    name: 'bestellung_unterwegs',
+    language: 'de',
+    category: 'UTILITY',
+    components: [
+      { type: 'HEADER', format: 'TEXT', text: 'Ihre Bestellung' },
+      { type: 'BODY', text: 'Hallo {{1}}, Ihre Bestellung {{2}} ist unterwegs. Antworten Sie einfach auf diese Nachricht, wenn Sie Fragen haben.', example: { body_text: [['Erika', '4711']] } },
+      { type: 'FOOTER', text: 'VALEO Kundenservice' },
+    ],
+  },
+  {
+    name: 'order_on_its_way',
+    language: 'en',
+    category: 'UTILITY',
+    components: [
+      { type: 'BODY', text: 'Hello {{1}}, your order {{2}} is on its way. Just reply to this message if you have questions.', example: { body_text: [['Erika', '4711']] } },
+    ],
+  },
+] as const;
+
+async function addSandboxTemplates(app: FastifyInstance): Promise<void> {
+  for (const template of SANDBOX_TEMPLATES) {
+    const added = await app.inject({
+      method: 'POST', url: '/sandbox/_emulator/templates', payload: { wabaId: SANDBOX_NUMBER.wabaId, template, status: 'APPROVED' },
+    });
+    // 400 + "already exists" when the emulator outlived a restart of the Hub's bootstrap: fine.
+    if (added.statusCode >= 300 && !added.body.includes('already exists')) {
+      throw new Error(`sandbox template ${template.name} failed: ${added.statusCode} ${added.body}`);
+    }
+  }
 }
 
 /** A simulated customer writes first, so a newcomer sees traffic right away (first start only). */

@@ -13,6 +13,7 @@ import { createInboxRealtimeModule } from '../modules/inbox-realtime/index.js';
 import { createMediaModule, FilesystemMediaStorage } from '../modules/media/index.js';
 import { createMessagesModule } from '../modules/messages/index.js';
 import { createQuickRepliesModule } from '../modules/quick-replies/index.js';
+import { createTemplatesModule } from '../modules/templates/index.js';
 import { createTenantsModule } from '../modules/tenants/index.js';
 import { createUsersModule } from '../modules/users/index.js';
 import { createLabelsAndNotes } from './create-labels-notes.js';
@@ -121,6 +122,7 @@ function createModules({ config, logger, clock, database, queue, events, provide
     db, clock, logger: logger.child({ module: 'users' }), secureCookies: config.http.publicBaseUrl.startsWith('https://'),
   });
   const quickReplies = createQuickRepliesModule({ db, clock });
+  const templates = createTemplatesModule({ channels: channels.service, providers });
   const inboxRealtime = createInboxRealtimeModule({ events, logger: logger.child({ module: 'inbox-realtime' }) });
   const conversationWork = createConversationWorkModule({
     db, events, clock, team: users.directory, presence: inboxRealtime.presence, channels: channels.service, contacts,
@@ -129,5 +131,5 @@ function createModules({ config, logger, clock, database, queue, events, provide
   // Reacts to inbound messages processed in this process; presence is this process's SSE streams.
   conversationWork.autoAssigner.listen();
   const labelsAndNotes = createLabelsAndNotes({ db, clock, contacts, conversations, users });
-  return { tenants, channels, contacts, conversations, messages, media, quickReplies, inboundWebhooks, users, inboxRealtime, conversationWork, labelsAndNotes };
+  return { tenants, channels, contacts, conversations, messages, media, quickReplies, templates, inboundWebhooks, users, inboxRealtime, conversationWork, labelsAndNotes };
 }

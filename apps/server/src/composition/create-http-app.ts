@@ -25,6 +25,7 @@ export async function createHttpApp(container: Container, opts: HttpAppOptions =
     channels.routes,
     media.routes,
     container.quickReplies.routes,
+    container.templates.routes,
     ...container.labelsAndNotes.routes,
     async (api) => {
       messages.registerRoutes(api);

@@ -104,6 +104,28 @@ export type MediaUpload = { data: Buffer; mimeType: string; filename?: string };
 export type MediaDownloadLimits = { maxBytes: number; allowedMimeTypes?: readonly string[] };
 export type DownloadedMedia = { data: Buffer; mimeType: string; sha256?: string; fileSize: number };
 
+/**
+ * One message template of the channel's WhatsApp Business Account as the vendor reports it. The
+ * components are the template definition (HEADER/BODY/FOOTER/BUTTONS with `{{n}}` or `{{name}}`
+ * placeholders), passed through for the inbox to preview and fill in.
+ */
+export type ProviderTemplate = {
+  id: string;
+  name: string;
+  language: string;
+  /** APPROVED, PENDING, REJECTED, PAUSED, DISABLED, …: only APPROVED can be sent. */
+  status: string;
+  category: string;
+  parameterFormat: 'positional' | 'named';
+  components: ProviderTemplateComponent[];
+};
+export type ProviderTemplateComponent = {
+  type: string;
+  format?: string;
+  text?: string;
+  buttons?: { type: string; text?: string; url?: string; phone_number?: string }[];
+};
+
 export type { ProviderErrorCode };
 
 export interface MessagingProvider {
@@ -125,4 +147,6 @@ export interface MessagingProvider {
   downloadMedia(mediaId: string, ctx: ChannelContext, limits: MediaDownloadLimits): Promise<DownloadedMedia>;
   /** Marks an inbound message as read (blue ticks for the customer). */
   markRead(wamid: string, ctx: ChannelContext): Promise<void>;
+  /** Every message template of the channel's business account, whatever its review status. */
+  listTemplates(ctx: ChannelContext): Promise<ProviderTemplate[]>;
 }

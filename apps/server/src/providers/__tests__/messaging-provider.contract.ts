@@ -16,6 +16,8 @@ export type MessagingProviderContractHarness = {
   invalidRecipient: string;
   /** `content` of a template send the backend accepts. */
   template: Record<string, unknown>;
+  /** An APPROVED template the backend lists for `ctx` (e.g. hello_world), and one it lists as not approved. */
+  listedTemplates: { approved: { name: string; language: string }; notApproved?: { name: string; language: string; status: string } };
   /**
    * Makes the backend produce a webhook signed with `ctx.appSecret`, with at least one customer
    * message, and resolves with the raw request and the items it carries.
@@ -94,6 +96,17 @@ export function defineMessagingProviderContractTests(name: string, setup: () => 
       const inbound = expected.find((item) => item.kind === 'message');
       expect(inbound).toBeDefined();
       await expect(h.provider.markRead(inbound?.wamid ?? '', h.ctx)).resolves.toBeUndefined();
+    });
+
+    it("lists the business account's templates with their status and components", async () => {
+      const templates = await h.provider.listTemplates(h.ctx);
+      const approved = templates.find((t) => t.name === h.listedTemplates.approved.name && t.language === h.listedTemplates.approved.language);
+      expect(approved).toMatchObject({ status: 'APPROVED', id: expect.any(String), parameterFormat: expect.stringMatching(/^(positional|named)$/) });
+      expect(approved?.components.some((c) => c.type === 'BODY' && typeof c.text === 'string')).toBe(true);
+      const other = h.listedTemplates.notApproved;
+      if (other !== undefined) {
+        expect(templates.find((t) => t.name === other.name && t.language === other.language)?.status).toBe(other.status);
+      }
     });
 
     it('uploads media and downloads the same bytes', async () => {

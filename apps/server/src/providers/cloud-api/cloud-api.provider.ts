@@ -1,10 +1,11 @@
 import type {
   ChannelContext, DownloadedMedia, InboundEvent, MediaDownloadLimits, MediaUpload, MessagingProvider,
-  OutboundMessage, ProviderCapabilities, RawWebhookRequest, SendResult, WebhookVerdict,
+  OutboundMessage, ProviderCapabilities, ProviderTemplate, RawWebhookRequest, SendResult, WebhookVerdict,
 } from '../messaging-provider.js';
 import { ProviderError, ProviderErrorCode } from '../provider-error.js';
 import { createCloudApiClient, graphPath, type CloudApiClient, type CloudApiClientOptions } from './cloud-api.client.js';
 import { downloadCloudApiMedia, uploadCloudApiMedia } from './cloud-api-media.js';
+import { listCloudApiTemplates } from './cloud-api-templates.js';
 import { parseCloudApiWebhook } from './parse-cloud-api-webhook.js';
 import { toCloudApiMessage } from './to-cloud-api-message.js';
 import { verifyCloudApiWebhook } from './verify-cloud-api-webhook.js';
@@ -76,6 +77,10 @@ export class CloudApiProvider implements MessagingProvider {
       // Marking read twice is harmless, so an ambiguous failure may simply be retried.
       retrySafe: true,
     });
+  }
+
+  listTemplates(ctx: ChannelContext): Promise<ProviderTemplate[]> {
+    return listCloudApiTemplates(this.#client(ctx), ctx);
   }
 
   #client(ctx: ChannelContext): CloudApiClient {

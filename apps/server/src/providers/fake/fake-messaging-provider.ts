@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type {
   ChannelContext, DownloadedMedia, InboundEvent, MediaDownloadLimits, MediaUpload, MessagingProvider,
-  OutboundMessage, ProviderCapabilities, RawWebhookRequest, SendResult, WebhookVerdict,
+  OutboundMessage, ProviderCapabilities, ProviderTemplate, RawWebhookRequest, SendResult, WebhookVerdict,
 } from '../messaging-provider.js';
 import { ProviderError, ProviderErrorCode } from '../provider-error.js';
 import { isMimeAllowed } from '../cloud-api/cloud-api-media.js';
@@ -9,7 +9,13 @@ import { parseCloudApiWebhook } from '../cloud-api/parse-cloud-api-webhook.js';
 import { verifyCloudApiWebhook } from '../cloud-api/verify-cloud-api-webhook.js';
 import { buildFakeWebhookBody, signFakeWebhook, type FakeStatusUpdate, type FakeWebhookItems } from './fake-webhooks.js';
 
-export type FakeCallName = 'send' | 'uploadMedia' | 'downloadMedia' | 'markRead';
+export type FakeCallName = 'send' | 'uploadMedia' | 'downloadMedia' | 'markRead' | 'listTemplates';
+
+/** Every WABA starts with Meta's sample template, as real accounts (and the emulator) do. */
+export const FAKE_HELLO_WORLD: ProviderTemplate = {
+  id: 'fake-template-hello-world', name: 'hello_world', language: 'en_US', status: 'APPROVED', category: 'UTILITY', parameterFormat: 'positional',
+  components: [{ type: 'BODY', text: 'Hello World' }],
+};
 
 /** One scripted answer: an error to throw, or (for `send`) the wamid to return. */
 export type FakeOutcome = { error: ProviderError } | { providerMessageId?: string } | 'ok';
@@ -35,6 +41,8 @@ export class FakeMessagingProvider implements MessagingProvider {
   readonly sent: FakeSentMessage[] = [];
   readonly markedRead: Array<{ wamid: string; channelId: string }> = [];
   readonly calls: FakeCall[] = [];
+  /** What `listTemplates` answers, for every channel; tests push or replace entries. */
+  readonly templates: ProviderTemplate[] = [FAKE_HELLO_WORLD];
   readonly invalidRecipients: Set<string>;
   readonly #queues = new Map<FakeCallName, FakeOutcome[]>();
   readonly #media = new Map<string, { data: Buffer; mimeType: string }>();
@@ -111,6 +119,12 @@ export class FakeMessagingProvider implements MessagingProvider {
     this.#record('markRead', [wamid, ctx], 'ok');
   }
 
+  async listTemplates(ctx: ChannelContext): Promise<ProviderTemplate[]> {
+    this.#take('listTemplates', [ctx]);
+    this.#record('listTemplates', [ctx], 'ok');
+    return this.templates.map((t) => structuredClone(t));
+  }
+
   /** Stores media as if a customer had sent it, for download tests. */
   putMedia(data: Buffer, mimeType: string): string {
     const mediaId = `fake-media-${this.#next()}`;
@@ -137,6 +151,7 @@ export class FakeMessagingProvider implements MessagingProvider {
     this.sent.length = 0;
     this.markedRead.length = 0;
     this.calls.length = 0;
+    this.templates.splice(0, this.templates.length, FAKE_HELLO_WORLD);
     this.#queues.clear();
     this.#media.clear();
   }

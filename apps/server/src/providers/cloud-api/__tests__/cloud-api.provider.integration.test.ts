@@ -30,6 +30,10 @@ async function failure(promise: Promise<unknown>): Promise<ProviderError> {
 defineMessagingProviderContractTests('cloud-api against the emulator', async () => {
   const ctx = await sandbox.freshChannel();
   await sandbox.customerSays(ctx, CUSTOMER, 'Hallo, ich habe eine Frage'); // opens the 24-hour window
+  await sandbox.control('POST', '/_emulator/templates', {
+    wabaId: ctx.wabaId, status: 'PENDING',
+    template: { name: 'angebot', language: 'de', category: 'MARKETING', components: [{ type: 'BODY', text: 'Unser Angebot für {{1}}', example: { body_text: [['Sie']] } }] },
+  });
   return {
     provider: new CloudApiProvider(),
     ctx,
@@ -37,6 +41,7 @@ defineMessagingProviderContractTests('cloud-api against the emulator', async () 
     // Meta refuses a message to the business's own number synchronously (131021).
     invalidRecipient: BUSINESS_DISPLAY_NUMBER.replace(/\D/g, ''),
     template: HELLO_WORLD,
+    listedTemplates: { approved: { name: 'hello_world', language: 'en_US' }, notApproved: { name: 'angebot', language: 'de', status: 'PENDING' } },
     receiveWebhook: async () => {
       const { wamid, webhook } = await sandbox.customerSays(ctx, '4915100000002', 'Grüß Gott 👋');
       return { request: webhook, expected: [{ kind: 'message', wamid }] };
@@ -101,6 +106,18 @@ describe('CloudApiProvider against the emulator', () => {
   it('an unknown token → AUTH_FAILED (190)', async () => {
     const error = await failure(provider.send({ id: 'm', to: CUSTOMER, type: 'text', content: { body: 'x' } }, { ...ctx, accessToken: 'revoked' }));
     expect(error).toMatchObject({ code: 'AUTH_FAILED', vendorCode: 190 });
+  });
+
+  it('lists templates across pages, following the after cursor', async () => {
+    for (let i = 0; i < 120; i += 1) {
+      await sandbox.control('POST', '/_emulator/templates', {
+        wabaId: ctx.wabaId, template: { name: `vorlage_${i}`, language: 'de', category: 'UTILITY', components: [{ type: 'BODY', text: `Vorlage ${i}` }] },
+      });
+    }
+    const templates = await provider.listTemplates(ctx);
+    expect(templates).toHaveLength(121); // + hello_world
+    expect(new Set(templates.map((t) => t.name)).size).toBe(121);
+    expect(templates.find((t) => t.name === 'vorlage_119')).toMatchObject({ language: 'de', status: 'APPROVED', components: [{ type: 'BODY', text: 'Vorlage 119' }] });
   });
 
   it('a missing template → TEMPLATE_INVALID (132001)', async () => {

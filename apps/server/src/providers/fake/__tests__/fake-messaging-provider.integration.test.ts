@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ChannelContext } from '../../messaging-provider.js';
 import { ProviderError, ProviderErrorCode } from '../../provider-error.js';
 import { defineMessagingProviderContractTests } from '../../__tests__/messaging-provider.contract.js';
-import { FakeMessagingProvider } from '../fake-messaging-provider.js';
+import { FAKE_HELLO_WORLD, FakeMessagingProvider } from '../fake-messaging-provider.js';
 
 const ctx: ChannelContext = {
   channelId: 'ch_fake',
@@ -16,12 +16,14 @@ const ctx: ChannelContext = {
 
 defineMessagingProviderContractTests('fake', async () => {
   const provider = new FakeMessagingProvider({ invalidRecipients: ['4915199999999'] });
+  provider.templates.push({ ...FAKE_HELLO_WORLD, id: 'fake-pending', name: 'angebot', language: 'de', status: 'PENDING' });
   return {
     provider,
     ctx,
     recipient: '4915100000001',
     invalidRecipient: '4915199999999',
     template: { name: 'hello_world', language: { code: 'en_US' } },
+    listedTemplates: { approved: { name: 'hello_world', language: 'en_US' }, notApproved: { name: 'angebot', language: 'de', status: 'PENDING' } },
     receiveWebhook: async () => ({
       request: provider.webhook(ctx, {
         messages: [
