@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { pwaPlugin } from './build/pwa-plugin.js';
 
 /**
  * Builds the agents' inbox into `dist/` (served by apps/server's serve-web.ts). The dev server
@@ -8,7 +9,7 @@ import react from '@vitejs/plugin-react';
  */
 export default defineConfig({
   root: import.meta.dirname,
-  plugins: [react()],
+  plugins: [react(), pwaPlugin()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

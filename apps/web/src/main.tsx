@@ -6,6 +6,7 @@ import { ApiClient, ApiError } from './lib/api-client.js';
 import { ApiProvider } from './lib/api-context.js';
 import { forgetSession } from './modules/auth/utils/forget-session.js';
 import { I18nProvider } from './modules/i18n/components/i18n-provider.js';
+import { registerServiceWorker } from './modules/pwa/utils/register-service-worker.js';
 import './styles.css';
 
 const queryClient = new QueryClient({
@@ -36,3 +37,5 @@ createRoot(root).render(
     </I18nProvider>
   </StrictMode>,
 );
+
+registerServiceWorker();

@@ -8,7 +8,9 @@ import { registerWebPlaceholder } from './web-placeholder.js';
 /**
  * The inbox's Content-Security-Policy (RELIABILITY §4.5/§4.6): scripts, styles and connections from
  * our own origin only, no inline code of any kind, media from our origin or blob:/data: previews,
- * never framed. Vite's build emits only files, so nothing needs a nonce.
+ * never framed. Vite's build emits only files, so nothing needs a nonce. The PWA's service worker
+ * and manifest are allowed from our origin only (worker-src/manifest-src, explicit rather than
+ * inherited from default-src).
  */
 export const WEB_CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -16,6 +18,8 @@ export const WEB_CONTENT_SECURITY_POLICY = [
   "connect-src 'self'",
   "style-src 'self'",
   "script-src 'self'",
+  "worker-src 'self'",
+  "manifest-src 'self'",
   "object-src 'none'",
   "frame-ancestors 'none'",
   "base-uri 'none'",
@@ -32,6 +36,9 @@ export type ServeWebOptions = {
 
 /** Paths that belong to the API or other apps: an unknown one answers the JSON 404, never the app. */
 const NOT_THE_APP = /^\/(api|webhooks|sandbox|docs|openapi\.json|healthz|readyz)(\/|$|\?)/;
+/** The web app manifest's registered media type (W3C Web App Manifest); `send` does not know it. */
+const MANIFEST_TYPE = 'application/manifest+json; charset=utf-8';
+
 /** The last path segment has a file extension: a missing asset is a 404, not the app. */
 const LOOKS_LIKE_FILE = /\/[^/?]+\.[A-Za-z0-9]+(\?|$)/;
 
@@ -60,8 +67,11 @@ export async function serveWeb(app: FastifyInstance, opts: ServeWebOptions = {})
     cacheControl: false,
     setHeaders: (reply, path) => {
       // Vite names assets by content hash: a changed file is a new URL, so they never go stale.
+      // Everything else (index.html, sw.js, the manifest, icons) is revalidated on every use, so a
+      // new service worker or manifest is seen on the next visit.
       const immutable = path.startsWith(join(root, 'assets'));
       void reply.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+      if (path.endsWith('.webmanifest')) void reply.header('content-type', MANIFEST_TYPE);
     },
   });
   const sendApp = async (_request: FastifyRequest, reply: FastifyReply) => reply.header('cache-control', 'no-cache').sendFile('index.html');

@@ -16,4 +16,5 @@ export const queryKeys = {
   conversations: keysFor('conversations'),
   messages: keysFor('messages'),
   channels: keysFor('channels'),
+  users: keysFor('users'),
 } as const;

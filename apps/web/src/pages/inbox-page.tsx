@@ -7,6 +7,7 @@ import { useSelectedConversation } from '../modules/conversations/hooks/use-sele
 import type { LiveState } from '../modules/conversations/utils/live-events.js';
 import { LanguageSwitch } from '../modules/i18n/components/language-switch.js';
 import { useI18n } from '../modules/i18n/hooks/use-i18n.js';
+import { SETTINGS_HASH } from '../modules/ui/hooks/use-hash-page.js';
 
 export type InboxPageProps = { session: SessionResponse };
 
@@ -27,6 +28,10 @@ export function InboxPage({ session }: InboxPageProps) {
           {t('auth.signedInAs', { name: session.user.name })}
         </span>
         <LanguageSwitch />
+        <a className="button button-small topbar-settings" href={SETTINGS_HASH} title={t('settings.link')}>
+          <span aria-hidden="true">⚙</span>
+          <span className="topbar-settings-label">{t('settings.link')}</span>
+        </a>
         <button type="button" className="button button-small" onClick={() => signOut.mutate()} disabled={signOut.isPending}>
           {t('auth.signOut')}
         </button>

@@ -1,5 +1,6 @@
 import { ApiError } from '../../../lib/api-client.js';
 import { useI18n } from '../../i18n/hooks/use-i18n.js';
+import { useOnline } from '../../pwa/hooks/use-online.js';
 import { useConversation } from '../hooks/use-conversations.js';
 import { contactDisplayName } from '../utils/service-window.js';
 import { Composer } from './composer.js';
@@ -13,6 +14,7 @@ export type ChatViewProps = {
 export function ChatView({ conversationId, onBack }: ChatViewProps) {
   const { t } = useI18n();
   const query = useConversation(conversationId);
+  const online = useOnline();
   if (query.isPending) return <p className="chat-state">{t('common.loading')}</p>;
   if (query.isError) {
     const missing = query.error instanceof ApiError && query.error.status === 404;
@@ -40,7 +42,10 @@ export function ChatView({ conversationId, onBack }: ChatViewProps) {
         </div>
       </header>
       <MessageList key={conversation.id} conversationId={conversation.id} />
-      <Composer key={`composer-${conversation.id}`} conversation={conversation} />
+      {/* Offline, every control of the composer is disabled at once (a disabled fieldset). */}
+      <fieldset className="composer-fieldset" disabled={!online}>
+        <Composer key={`composer-${conversation.id}`} conversation={conversation} />
+      </fieldset>
     </section>
   );
 }
