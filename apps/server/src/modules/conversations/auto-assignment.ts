@@ -11,7 +11,7 @@ import type { Presence, TeamDirectory } from './team.js';
 export type AutoAssignerDeps = { db: Db; events: EventBus; team: TeamDirectory; presence: Presence; clock: Clock; logger: Logger };
 
 /** Racing assigners retry this often before leaving the conversation to a human. */
-const MAX_ATTEMPTS = 5;
+const MAX_ATTEMPTS = 25;
 
 /** Round-robin: the first agent after the cursor in id order, wrapping around. */
 export function nextInRotation(agentIds: readonly string[], cursor: string | null): string | undefined {

@@ -52,12 +52,12 @@ export function createConversationWorkService(deps: ConversationWorkDeps) {
     async assign(caller: Caller, id: string, userId: string | null): Promise<Conversation> {
       const conversation = await load(caller.tenantId, id);
       const actor = await actorOf(caller);
+      if (!canAssign(actor, conversation.assigneeUserId, userId)) throw assignmentForbidden();
       if (userId !== null) {
         const target = (await deps.team.byIds(caller.tenantId, [userId])).get(userId);
         if (!target) throw assigneeNotFound(userId);
         if (!isAssignableRole(target.role)) throw assigneeNotEligible(userId, target.role);
       }
-      if (!canAssign(actor, conversation.assigneeUserId, userId)) throw assignmentForbidden();
       // An agent giving a conversation up only releases it while it is still theirs.
       const expected = actor.kind === 'user' && actor.role === 'agent' && userId === null ? { assignee: actor.userId } : undefined;
       const changed = await setAssignee(deps.db, { tenantId: caller.tenantId, id, now: deps.clock.now() }, userId, expected);

@@ -9,7 +9,6 @@ import { InProcessEventBus } from '../../../core/events/in-process-event-bus.js'
 import { createSecretBox } from '../../../core/secret-box.js';
 import { createTestDatabase, type TestDatabase } from '../../../../test/helpers/test-database.js';
 import { createChannelsModule } from '../../channels/index.js';
-import { channelInput } from '../../channels/__tests__/channel-input.js';
 import { createContactsService } from '../../contacts/index.js';
 import { createInboxRealtimeModule, type InboxRealtimeModule } from '../../inbox-realtime/index.js';
 import { createTenantsModule } from '../../tenants/index.js';
@@ -66,7 +65,15 @@ export async function buildWorkTestApp(): Promise<WorkTestApp> {
     }],
   });
 
-  const createChannel = async (tenantId: string) => (await channels.service.createChannel({ ...channelInput(), tenantId })).id;
+  let channelCount = 0;
+  const createChannel = async (tenantId: string) => {
+    channelCount += 1;
+    const n = `${randomBytes(4).readUInt32BE() % 1_000_000}${channelCount}`;
+    return (await channels.service.createChannel({
+      tenantId, name: `Channel ${n}`, provider: 'cloud-api', phoneNumberId: `10${n}`, wabaId: `20${n}`, displayPhoneNumber: '+49 151 0000000',
+      accessToken: `token-${n}`, appSecret: `secret-${n}`, webhookVerifyToken: `verify-${n}`,
+    })).id;
+  };
   const createTenant = async () => {
     const slug = `t-${randomBytes(4).toString('hex')}`;
     const tenant = await tenants.tenants.createTenant({ name: slug, slug });

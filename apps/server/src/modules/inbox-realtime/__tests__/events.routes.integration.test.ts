@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SESSION_COOKIE_NAME } from '@valeo/contracts';
+import { REALTIME_EVENT_NAMES, SESSION_COOKIE_NAME } from '@valeo/contracts';
 import { buildHttpApp } from '../../../app.js';
 import { loadConfig } from '../../../config/load-config.js';
 import { InProcessEventBus } from '../../../core/events/in-process-event-bus.js';
@@ -110,9 +110,13 @@ describe(`GET /api/v1/events (${testDialect()})`, () => {
   it('unsubscribes when the client disconnects: no connection and no bus handler is left', async () => {
     await eventually(() => expect(realtime.hub.stats().connections).toBe(0));
     const clientsNow = [await open({ cookie: cookieA }), await open({ authorization: `Bearer ${tenantB.key}` })];
-    await eventually(() => expect(realtime.hub.stats()).toEqual({ connections: 2, tenants: 2, busSubscriptions: 3 }));
+    await eventually(() => expect(realtime.hub.stats()).toEqual({ connections: 2, tenants: 2, busSubscriptions: REALTIME_EVENT_NAMES.length }));
+    // The signed-in user counts as online (auto-assignment's presence); an API key is nobody.
+    expect(realtime.hub.onlineUserIds(tenantA.id).size).toBe(1);
+    expect(realtime.hub.onlineUserIds(tenantB.id).size).toBe(0);
     for (const client of clientsNow) client.close();
     await eventually(() => expect(realtime.hub.stats()).toEqual({ connections: 0, tenants: 0, busSubscriptions: 0 }));
+    expect(realtime.hub.onlineUserIds(tenantA.id).size).toBe(0);
   });
 
   it('ends an open stream at the next heartbeat once its API key is revoked', async () => {

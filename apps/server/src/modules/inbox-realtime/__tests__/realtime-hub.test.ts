@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RealtimeEventName } from '@valeo/contracts';
+import { REALTIME_EVENT_NAMES, type RealtimeEventName } from '@valeo/contracts';
 import { InProcessEventBus } from '../../../core/events/in-process-event-bus.js';
 import { eventually } from '../../../../test/helpers/eventually.js';
 import { RealtimeHub } from '../realtime-hub.js';
@@ -35,10 +35,10 @@ describe('RealtimeHub', () => {
     const first = collector();
     const offFirst = hub.connect('t', first.listener);
     const offSecond = hub.connect('t', collector().listener);
-    expect(hub.stats()).toEqual({ connections: 2, tenants: 1, busSubscriptions: 3 });
+    expect(hub.stats()).toEqual({ connections: 2, tenants: 1, busSubscriptions: REALTIME_EVENT_NAMES.length });
     offFirst();
     offFirst();
-    expect(hub.stats()).toEqual({ connections: 1, tenants: 1, busSubscriptions: 3 });
+    expect(hub.stats()).toEqual({ connections: 1, tenants: 1, busSubscriptions: REALTIME_EVENT_NAMES.length });
     offSecond();
     expect(hub.stats()).toEqual({ connections: 0, tenants: 0, busSubscriptions: 0 });
     bus.publish('message.received', received('t', 'late'));
@@ -49,6 +49,22 @@ describe('RealtimeHub', () => {
     await eventually(() => expect(probe.got).toHaveLength(1));
     expect(first.got).toEqual([]);
     offProbe();
+  });
+
+  it('knows which users are online: a user with two streams stays online until both closed', () => {
+    const hub = new RealtimeHub(new InProcessEventBus());
+    const first = hub.connect('t', () => undefined, 'anna');
+    const second = hub.connect('t', () => undefined, 'anna');
+    const apiKey = hub.connect('t', () => undefined);
+    hub.connect('other', () => undefined, 'bert');
+    expect([...hub.onlineUserIds('t')]).toEqual(['anna']);
+    first();
+    first();
+    expect([...hub.onlineUserIds('t')]).toEqual(['anna']);
+    second();
+    apiKey();
+    expect([...hub.onlineUserIds('t')]).toEqual([]);
+    expect([...hub.onlineUserIds('other')]).toEqual(['bert']);
   });
 
   it('a failing listener does not keep the others from their events', async () => {
