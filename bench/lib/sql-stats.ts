@@ -48,6 +48,7 @@ export function takeSqlStats(top = 15): SqlStatementStats[] {
     .map(([sql, entry]) => ({ sql, ...entry, executeMs: Math.round(entry.executeMs), prepareMs: Math.round(entry.prepareMs) }))
     .sort((a, b) => b.executeMs + b.prepareMs - (a.executeMs + a.prepareMs))
     .slice(0, top);
-  entries.clear();
+  // Reset in place: the Hub caches prepared statements, whose wrappers keep counting into these objects.
+  for (const entry of entries.values()) Object.assign(entry, { executions: 0, executeMs: 0, prepareMs: 0 });
   return rows;
 }

@@ -5,6 +5,7 @@ import { InProcessEventBus } from '../core/events/in-process-event-bus.js';
 import type { Logger } from '../core/logger.js';
 import { createSecretBox } from '../core/secret-box.js';
 import type { DatabaseHandle } from '../db/database.js';
+import { TransactionBatcher } from '../db/transaction-batcher.js';
 import { createChannelsModule } from '../modules/channels/index.js';
 import { createContactsService } from '../modules/contacts/index.js';
 import { createConversationsService, createConversationWorkModule } from '../modules/conversations/index.js';
@@ -108,6 +109,8 @@ function createModules({ config, logger, clock, database, queue, events, provide
   });
   const messages = createMessagesModule({
     db, queue, clock, events, logger: logger.child({ module: 'messages' }), media: media.service,
+    // Group commit for queueing and send bookkeeping; PostgreSQL commits batches on several connections.
+    writes: new TransactionBatcher(db, { parallelism: database.dialect === 'postgres' ? 4 : 1 }),
     channels: cachedChannelAccess(channels.service, { ttlMs: CHANNEL_CONTEXT_TTL_MS, clock }), contacts, conversations, providerFor: () => provider,
     ...(config.whatsapp.sendRatePerSecond > 0 ? { sendPacer: createSendPacer(config.whatsapp.sendRatePerSecond, clock) } : {}),
   });

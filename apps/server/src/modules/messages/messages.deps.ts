@@ -2,6 +2,7 @@ import type { Clock } from '../../core/clock.js';
 import type { EventBus } from '../../core/events/event-bus.js';
 import type { Logger } from '../../core/logger.js';
 import type { Db } from '../../db/database.js';
+import type { TransactionRunner } from '../../db/transaction-batcher.js';
 import type { ChannelContext, MessagingProvider } from '../../providers/messaging-provider.js';
 import type { JobQueue } from '../../queue/job-queue.js';
 import type { ContactsService } from '../contacts/index.js';
@@ -35,6 +36,8 @@ export type SendPacer = { wait(channelId: string): Promise<void> };
 
 export type MessagesDeps = {
   db: Db;
+  /** Group-commits the hot write paths (queueing, send bookkeeping). Absent = one transaction per unit. */
+  writes?: TransactionRunner;
   queue: JobQueue;
   clock: Clock;
   events: EventBus;
@@ -49,3 +52,8 @@ export type MessagesDeps = {
   /** The provider that serves a channel (composition decides; all channels are Cloud API today). */
   providerFor(channel: ChannelContext): MessagingProvider;
 };
+
+/** The deps' transaction runner, or plain transactions on `db`. */
+export function writesOf(deps: Pick<MessagesDeps, 'db' | 'writes'>): TransactionRunner {
+  return deps.writes ?? { run: (work) => deps.db.transaction().execute(work) };
+}

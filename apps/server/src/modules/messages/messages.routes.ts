@@ -28,7 +28,7 @@ export function registerMessagesRoutes(app: FastifyInstance, service: MessagesSe
   }, async (request, reply) => {
     const body = request.body as Record<string, unknown> & { channelId: string; to: string; type: OutboundMessageType; context?: { message_id: string } };
     assertSendRules(body);
-    const { view, created } = await service.send({
+    const { id, status, created } = await service.queue({
       tenantId: authOf(request).tenantId,
       channelId: body.channelId,
       to: body.to,
@@ -37,7 +37,7 @@ export function registerMessagesRoutes(app: FastifyInstance, service: MessagesSe
       replyToWamid: body.context?.message_id,
       idempotencyKey: request.headers['idempotency-key'],
     });
-    return reply.status(created ? 202 : 200).send({ id: view.id, status: view.status });
+    return reply.status(created ? 202 : 200).send({ id, status });
   });
 
   r.get('/messages/:id', {

@@ -33,6 +33,12 @@ export function createMessagesService(deps: MessagesDeps) {
   }
 
   return {
+    /** Stores the message and schedules its send (one transaction); answers without building the full view. */
+    async queue(input: QueueMessageInput): Promise<{ id: string; status: MessageRecord['status']; created: boolean }> {
+      const { message, created } = await queueMessage(deps, input);
+      return { id: message.id, status: message.status, created };
+    },
+
     /** Stores the message and schedules its send (one transaction). */
     async send(input: QueueMessageInput): Promise<{ view: MessageView; created: boolean }> {
       const { message, created } = await queueMessage(deps, input);

@@ -1,10 +1,9 @@
 import type { Trx } from '../../db/database.js';
-import { inTransaction } from '../../db/database.js';
 import type { OutboundMessageType } from '../../providers/messaging-provider.js';
 import { canSendMessageType } from '../conversations/index.js';
 import { normalizeWaId } from '../contacts/index.js';
 import { messagePreview } from './message-preview.js';
-import type { MessagesDeps } from './messages.deps.js';
+import { writesOf, type MessagesDeps } from './messages.deps.js';
 import { idempotencyKeyReused, windowClosed } from './messages.errors.js';
 import { findMessageByIdempotencyKey, insertMessage, recordStatusHistory, type MessageRecord } from './messages.repository.js';
 import { sendMessageJob } from './send-message.job.js';
@@ -33,7 +32,7 @@ export async function queueMessage(deps: MessagesDeps, input: QueueMessageInput)
   await assertWindowAllows(deps, input, waId);
 
   const now = deps.clock.now();
-  const message = await inTransaction(deps.db, (trx) => insertQueued(deps, trx, { input, waId, now }));
+  const message = await writesOf(deps).run((trx) => insertQueued(deps, trx, { input, waId, now }));
   if (!message) {
     // Lost an idempotency-key race with a concurrent request: answer with the winner.
     const winner = await findExisting(deps, input, waId);

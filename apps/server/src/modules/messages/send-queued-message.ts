@@ -1,8 +1,9 @@
+import type { DbExecutor } from '../../db/database.js';
 import { RetryJobError } from '../../queue/job-errors.js';
 import type { JobContext } from '../../queue/job-queue.js';
 import { jobSettings } from '../../queue/job-queue.js';
 import type { OutboundMessage, OutboundMessageType } from '../../providers/messaging-provider.js';
-import type { MessagesDeps } from './messages.deps.js';
+import { writesOf, type MessagesDeps } from './messages.deps.js';
 import type { MessageError, MessageStatus } from './messages.types.js';
 import { advanceMessageStatus, findMessageById, recordStatusHistory, setMessageStatus, type MessageRecord } from './messages.repository.js';
 import { decideOnSendError } from './retry-policy.js';
@@ -21,7 +22,8 @@ export async function sendQueuedMessage(deps: MessagesDeps, messageId: string, c
 
   const channel = await deps.channels.getChannelContext(message.tenantId, message.channelId);
   await deps.sendPacer?.wait(channel.channelId);
-  await setMessageStatus(deps.db, { id: message.id, status: 'sending', now: deps.clock.now(), incrementAttempts: true });
+  const sendingAt = deps.clock.now();
+  await writesOf(deps).run((trx) => setMessageStatus(trx, { id: message.id, status: 'sending', now: sendingAt, incrementAttempts: true }));
   try {
     const { providerMessageId } = await deps.providerFor(channel).send(toOutbound(message), channel);
     await markSent(deps, message, providerMessageId);
@@ -42,15 +44,18 @@ function toOutbound(message: MessageRecord): OutboundMessage {
 
 async function markSent(deps: MessagesDeps, message: MessageRecord, wamid: string): Promise<void> {
   const now = deps.clock.now();
-  // A status webhook may have overtaken us (matched by biz_opaque_callback_data): never move back.
-  const advanced = await advanceMessageStatus(deps.db, { id: message.id, status: 'sent', now, wamid, error: null });
-  if (!advanced) await setWamidIfMissing(deps, message.id, wamid);
-  await recordStatusHistory(deps.db, { messageId: message.id, status: 'sent', at: now });
+  const advanced = await writesOf(deps).run(async (trx) => {
+    // A status webhook may have overtaken us (matched by biz_opaque_callback_data): never move back.
+    const moved = await advanceMessageStatus(trx, { id: message.id, status: 'sent', now, wamid, error: null });
+    if (!moved) await setWamidIfMissing(trx, message.id, wamid);
+    await recordStatusHistory(trx, { messageId: message.id, status: 'sent', at: now });
+    return moved;
+  });
   if (advanced) publishStatus(deps, message, 'sent');
 }
 
-async function setWamidIfMissing(deps: MessagesDeps, id: string, wamid: string): Promise<void> {
-  await deps.db.updateTable('messages').set({ wamid }).where('id', '=', id).where('wamid', 'is', null).execute();
+async function setWamidIfMissing(db: DbExecutor, id: string, wamid: string): Promise<void> {
+  await db.updateTable('messages').set({ wamid }).where('id', '=', id).where('wamid', 'is', null).execute();
 }
 
 async function handleSendError(deps: MessagesDeps, opts: { message: MessageRecord; error: unknown; attempt: number }): Promise<void> {
