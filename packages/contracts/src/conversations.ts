@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { DataPage } from './messages.js';
+import { Label } from './labels.js';
 
 export const Contact = Type.Object({
   id: Type.String(),
@@ -35,6 +36,8 @@ export const Conversation = Type.Object({
   status: ConversationStatusSchema,
   /** null = unassigned. */
   assignee: Type.Union([ConversationAssignee, Type.Null()]),
+  /** Labels attached to the conversation, by name. */
+  labels: Type.Array(Label),
   unreadCount: Type.Integer(),
   lastMessageAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
   lastMessagePreview: Type.Union([Type.String(), Type.Null()]),
@@ -55,6 +58,13 @@ export const ListConversationsQuery = Type.Object(
     channelId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
     status: Type.Optional(ConversationStatusSchema),
     assignee: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'me | unassigned | <user id>' })),
+    /** Conversations carrying this label id. */
+    label: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+    /**
+     * Words (prefixes, all required) in a message's text or caption, or in the contact's name or number.
+     * Only letters and digits count; other characters separate words.
+     */
+    q: Type.Optional(Type.String({ maxLength: 200 })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 50 })),
     cursor: Type.Optional(Type.String({ minLength: 1, maxLength: 400 })),
   },

@@ -127,12 +127,13 @@ function createModules({ config, logger, clock, database, queue, events, provide
   const quickReplies = createQuickRepliesModule({ db, clock });
   const templates = createTemplatesModule({ channels: channels.service, providers });
   const inboxRealtime = createInboxRealtimeModule({ events, logger: logger.child({ module: 'inbox-realtime' }) });
+  const labelsAndNotes = createLabelsAndNotes({ db, clock, contacts, conversations, users });
   const conversationWork = createConversationWorkModule({
     db, events, clock, team: users.directory, presence: inboxRealtime.presence, channels: channels.service, contacts,
+    labels: labelsAndNotes.conversationLabels,
     logger: logger.child({ module: 'conversation-work' }),
   });
   // Reacts to inbound messages processed in this process; presence is this process's SSE streams.
   conversationWork.autoAssigner.listen();
-  const labelsAndNotes = createLabelsAndNotes({ db, clock, contacts, conversations, users });
   return { tenants, channels, contacts, conversations, messages, media, quickReplies, templates, inboundWebhooks, users, inboxRealtime, conversationWork, labelsAndNotes };
 }

@@ -29,7 +29,9 @@ export async function createHttpApp(container: Container, opts: HttpAppOptions =
     ...container.labelsAndNotes.routes,
     async (api) => {
       messages.registerRoutes(api);
-      registerConversationsRoutes(api, { conversations, contacts, team: users.directory, clock });
+      registerConversationsRoutes(api, {
+        conversations, contacts, team: users.directory, labels: container.labelsAndNotes.conversationLabels, clock, dialect: container.database.dialect,
+      });
     },
   ];
   return buildHttpApp({

@@ -26,5 +26,8 @@ export function createLabelsAndNotes({ db, clock, contacts, conversations, users
     db, contacts, clock,
     labelsOf: async (tenantId, contactId) => ((await labels.service.of('contact', tenantId, [contactId])).get(contactId) ?? []).map(toLabelDto),
   });
-  return { labels, notes, routes: [labels.routes, notes.routes, contactProfile] };
+  /** Labels per conversation id, for the conversation views. */
+  const conversationLabels = async (tenantId: string, ids: readonly string[]) =>
+    new Map([...(await labels.service.of('conversation', tenantId, ids))].map(([id, list]) => [id, list.map(toLabelDto)]));
+  return { labels, notes, conversationLabels, routes: [labels.routes, notes.routes, contactProfile] };
 }

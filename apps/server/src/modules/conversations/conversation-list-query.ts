@@ -3,6 +3,7 @@ import type { ConversationStatus } from '@valeo/contracts';
 import { badRequest } from '../../core/errors/app-error.js';
 import type { Database, DbExecutor } from '../../db/database.js';
 import { toConversation, type Conversation } from './conversations.repository.js';
+import { hasLabel, matchesSearch, type MessageSearch } from './conversation-search.js';
 
 /**
  * The conversation list: which filters exist and how each becomes SQL. Every filter is one entry
@@ -14,6 +15,8 @@ export type ConversationListFilter = {
   channelId?: string | undefined;
   status?: ConversationStatus | undefined;
   assignee?: AssigneeFilter | undefined;
+  label?: string | undefined;
+  search?: MessageSearch | undefined;
 };
 
 /** `assignee=me` is resolved to the caller's id before it gets here (`parseAssigneeFilter`). */
@@ -36,7 +39,11 @@ const byAssignee: FilterClause = (query, f) => {
     : query.where('conversations.assignee_user_id', '=', f.assignee.userId);
 };
 
-const FILTERS: readonly FilterClause[] = [byChannel, byStatus, byAssignee];
+const byLabel: FilterClause = (query, f) => (f.label ? query.where((eb) => hasLabel(eb, f.tenantId, f.label as string)) : query);
+
+const bySearch: FilterClause = (query, f) => (f.search ? query.where((eb) => matchesSearch(eb, f.tenantId, f.search as MessageSearch)) : query);
+
+const FILTERS: readonly FilterClause[] = [byChannel, byStatus, byAssignee, byLabel, bySearch];
 
 /** Applies every filter to a query over `conversations` (tenant scope first, always). */
 export function applyConversationFilters(query: ConversationListQuery, filter: ConversationListFilter): ConversationListQuery {

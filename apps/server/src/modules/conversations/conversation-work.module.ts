@@ -3,6 +3,7 @@ import type { EventBus } from '../../core/events/event-bus.js';
 import { silentLogger, type Logger } from '../../core/logger.js';
 import type { Db } from '../../db/database.js';
 import type { ContactsService } from '../contacts/index.js';
+import type { ConversationLabels } from './present-conversations.js';
 import { createAutoAssignmentSettings, type ChannelLookup } from './auto-assignment-settings.js';
 import { createAutoAssigner } from './auto-assignment.js';
 import { conversationWorkRoutes } from './conversation-work.routes.js';
@@ -17,6 +18,7 @@ export type ConversationWorkModuleDeps = {
   presence: Presence;
   channels: ChannelLookup;
   contacts: ContactsService;
+  labels: ConversationLabels;
   logger?: Logger;
 };
 
@@ -30,7 +32,7 @@ export function createConversationWorkModule(deps: ConversationWorkModuleDeps) {
   const service = createConversationWorkService(deps);
   const settings = createAutoAssignmentSettings(deps);
   const autoAssigner = createAutoAssigner({ ...deps, logger: deps.logger ?? silentLogger });
-  const present = { contacts: deps.contacts, team: deps.team, now: () => deps.clock.now() };
+  const present = { contacts: deps.contacts, team: deps.team, labels: deps.labels, now: () => deps.clock.now() };
   return {
     service,
     settings,

@@ -15,6 +15,9 @@ import { createTenantsModule } from '../../tenants/index.js';
 import { createUsersModule } from '../../users/index.js';
 import { createConversationsService, createConversationWorkModule, registerConversationsRoutes, type ConversationWorkModule } from '../index.js';
 
+
+/** Labels are the labels module's concern (tested there); these views carry none. */
+const noLabels = async () => new Map<string, never[]>();
 export type Headers = Record<string, string>;
 
 export type WorkTestApp = {
@@ -54,14 +57,14 @@ export async function buildWorkTestApp(): Promise<WorkTestApp> {
   const conversations = createConversationsService(db);
   const realtime = createInboxRealtimeModule({ events: bus });
   const work = createConversationWorkModule({
-    db, events: bus, clock, team: users.directory, presence: realtime.presence, channels: channels.service, contacts,
+    db, events: bus, clock, team: users.directory, presence: realtime.presence, channels: channels.service, contacts, labels: noLabels,
   });
   const app = await buildHttpApp({
     config,
     logger: false,
     auth: { authenticate: tenants.authenticator.authenticate, authenticateSession: users.authenticateSession },
     apiPlugins: [tenants.routes, users.routes, channels.routes, realtime.routes, work.routes, async (api) => {
-      registerConversationsRoutes(api, { conversations, contacts, team: users.directory, clock });
+      registerConversationsRoutes(api, { conversations, contacts, team: users.directory, labels: noLabels, clock, dialect: database.dialect });
     }],
   });
 

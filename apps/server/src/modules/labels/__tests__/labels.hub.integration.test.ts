@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialect } from '../../../../test/helpers/test-database.js';
-import { startInboxHarness, type Call, type InboxHarness } from './inbox-profile-harness.js';
+import { startInboxHarness, type Call, type InboxHarness } from '../../../../test/helpers/inbox-harness.js';
 
 type Label = { id: string; name: string; color: string };
 type ErrorBody = { error: { code: string } };

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NOTE_MAX_LENGTH } from '@valeo/contracts';
 import { testDialect } from '../../../../test/helpers/test-database.js';
-import { startInboxHarness, type InboxHarness } from './inbox-profile-harness.js';
+import { startInboxHarness, type InboxHarness } from '../../../../test/helpers/inbox-harness.js';
 
 type Note = { id: string; text: string; author: { userId: string | null; name: string }; createdAt: string };
 type ContactDetail = {

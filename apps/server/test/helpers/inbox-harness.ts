@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { ROLE_SCOPES, type ApiKeyScope, type UserRole } from '@valeo/contracts';
-import { FakeMessagingProvider } from '../../../providers/fake/fake-messaging-provider.js';
-import { startTestHub, type TestHub } from '../../../../test/helpers/start-test-hub.js';
+import { FakeMessagingProvider } from '../../src/providers/fake/fake-messaging-provider.js';
+import { startTestHub, type TestHub } from './start-test-hub.js';
 
 export type Call = (method: string, path: string, body?: unknown) => Promise<{ status: number; body: unknown }>;
 
