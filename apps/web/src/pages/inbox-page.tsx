@@ -41,7 +41,7 @@ export function InboxPage({ session }: InboxPageProps) {
         <ConversationList selectedId={selectedId} onSelect={select} />
       </aside>
       <main className="inbox-chat">
-        {selectedId === null ? <p className="chat-state muted">{t('chat.select')}</p> : <ChatView conversationId={selectedId} onBack={() => select(null)} />}
+        {selectedId === null ? <p className="chat-state muted">{t('chat.select')}</p> : <ChatView conversationId={selectedId} onBack={() => select(null)} user={session.user} />}
       </main>
     </div>
   );

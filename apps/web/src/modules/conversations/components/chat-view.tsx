@@ -1,7 +1,12 @@
+import type { AuthUser, Conversation } from '@valeo/contracts';
 import { ApiError } from '../../../lib/api-client.js';
 import { useI18n } from '../../i18n/hooks/use-i18n.js';
 import { useOnline } from '../../pwa/hooks/use-online.js';
 import { useConversation } from '../hooks/use-conversations.js';
+import { useMarkRead } from '../hooks/use-mark-read.js';
+import { canWorkConversations } from '../utils/work-permissions.js';
+import { AssignControl } from './assign-control.js';
+import { StatusButton } from './status-button.js';
 import { contactDisplayName } from '../utils/service-window.js';
 import { Composer } from './composer.js';
 import { MessageList } from './message-list.js';
@@ -9,9 +14,11 @@ import { MessageList } from './message-list.js';
 export type ChatViewProps = {
   conversationId: string;
   onBack: () => void;
+  /** The signed-in person: with it, the header offers assignment and close/reopen, and opening marks read. */
+  user?: AuthUser;
 };
 
-export function ChatView({ conversationId, onBack }: ChatViewProps) {
+export function ChatView({ conversationId, onBack, user }: ChatViewProps) {
   const { t } = useI18n();
   const query = useConversation(conversationId);
   const online = useOnline();
@@ -40,6 +47,7 @@ export function ChatView({ conversationId, onBack }: ChatViewProps) {
           <h2>{name}</h2>
           <span className="muted small">+{conversation.contact.waId}</span>
         </div>
+        {user ? <WorkControls conversation={conversation} user={user} /> : null}
       </header>
       <MessageList key={conversation.id} conversationId={conversation.id} />
       {/* Offline, every control of the composer is disabled at once (a disabled fieldset). */}
@@ -47,5 +55,17 @@ export function ChatView({ conversationId, onBack }: ChatViewProps) {
         <Composer key={`composer-${conversation.id}`} conversation={conversation} />
       </fieldset>
     </section>
+  );
+}
+
+/** Assignment and close/reopen in the header; viewing the chat marks it read. */
+function WorkControls({ conversation, user }: { conversation: Conversation; user: AuthUser }) {
+  const works = canWorkConversations(user.role);
+  useMarkRead(conversation, works);
+  return (
+    <div className="chat-work">
+      <AssignControl conversation={conversation} user={user} />
+      {works ? <StatusButton conversation={conversation} /> : null}
+    </div>
   );
 }

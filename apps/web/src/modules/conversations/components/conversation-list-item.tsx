@@ -43,8 +43,13 @@ export function ConversationListItem({ conversation, selected, now, onSelect }: 
               </span>
             ) : null}
           </span>
-          <span className={open ? 'window-state window-open' : 'window-state window-closed'}>
-            {open ? t('conversations.windowOpen') : t('conversations.windowClosed')}
+          <span className="conversation-row">
+            <span className={open ? 'window-state window-open' : 'window-state window-closed'}>
+              {open ? t('conversations.windowOpen') : t('conversations.windowClosed')}
+            </span>
+            <span className={conversation.assignee ? 'conversation-assignee' : 'conversation-assignee muted'}>
+              {conversation.assignee ? t('work.assignedTo', { name: conversation.assignee.name }) : t('work.unassigned')}
+            </span>
           </span>
         </span>
       </button>

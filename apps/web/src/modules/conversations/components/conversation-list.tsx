@@ -1,6 +1,9 @@
+import { useState } from 'react';
 import { useI18n } from '../../i18n/hooks/use-i18n.js';
 import { useNow } from '../../ui/hooks/use-now.js';
 import { useConversations } from '../hooks/use-conversations.js';
+import { DEFAULT_FILTERS, type ConversationFilters } from '../utils/conversation-filters.js';
+import { ConversationFiltersBar } from './conversation-filters-bar.js';
 import { ConversationListItem } from './conversation-list-item.js';
 
 export type ConversationListProps = {
@@ -8,11 +11,22 @@ export type ConversationListProps = {
   onSelect: (id: string) => void;
 };
 
-/** Conversations, most recent activity first (the server's order), with unread counts and window state. */
-export function ConversationList({ selectedId, onSelect }: ConversationListProps) {
+/** The filters above the conversations they select. */
+export function ConversationList(props: ConversationListProps) {
+  const [filters, setFilters] = useState<ConversationFilters>(DEFAULT_FILTERS);
+  return (
+    <>
+      <ConversationFiltersBar filters={filters} onChange={setFilters} />
+      <FilteredConversations {...props} filters={filters} />
+    </>
+  );
+}
+
+/** Conversations, most recent activity first (the server's order), with unread counts, assignee and window state. */
+function FilteredConversations({ selectedId, onSelect, filters }: ConversationListProps & { filters: ConversationFilters }) {
   const { t } = useI18n();
   const now = useNow(30_000);
-  const query = useConversations();
+  const query = useConversations(filters);
 
   if (query.isPending) return <p className="list-state">{t('common.loading')}</p>;
   if (query.isError) {
@@ -26,7 +40,10 @@ export function ConversationList({ selectedId, onSelect }: ConversationListProps
     );
   }
   const conversations = query.data.pages.flatMap((page) => page.data);
-  if (conversations.length === 0) return <p className="list-state">{t('conversations.empty')}</p>;
+  if (conversations.length === 0) {
+    const filtered = filters.assignee !== DEFAULT_FILTERS.assignee || filters.status !== DEFAULT_FILTERS.status || filters.channelId !== null;
+    return <p className="list-state">{filtered ? t('filters.empty') : t('conversations.empty')}</p>;
+  }
   return (
     <nav className="conversation-list" aria-label={t('conversations.title')}>
       <ul>

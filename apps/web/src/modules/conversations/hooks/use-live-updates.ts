@@ -13,6 +13,11 @@ const openEventSource = (url: string): EventSourceLike => new EventSource(url);
 
 /** What a live event makes stale: the event carries ids, the data comes from refetching. */
 export function applyLiveEvent(queryClient: QueryClient, event: RealtimeEvent): void {
+  // Assigned, closed, reopened or read: the conversation (its lists and its header) changed, not its messages.
+  if (event.name === 'conversation.updated') {
+    void queryClient.invalidateQueries({ queryKey: queryKeys.conversations.all });
+    return;
+  }
   void queryClient.invalidateQueries({ queryKey: queryKeys.messages.list(event.data.conversationId) });
   // A status tick or a finished media download changes the chat, not the conversation list.
   if (event.name !== 'message.status-changed' && event.name !== 'media.stored') {

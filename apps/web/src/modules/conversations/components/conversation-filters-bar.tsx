@@ -1,0 +1,65 @@
+import { useI18n } from '../../i18n/hooks/use-i18n.js';
+import { useChannelOptions } from '../hooks/use-work-lookups.js';
+import { ASSIGNEE_TABS, type ConversationFilters } from '../utils/conversation-filters.js';
+
+export type ConversationFiltersBarProps = {
+  filters: ConversationFilters;
+  onChange: (filters: ConversationFilters) => void;
+};
+
+const TAB_LABELS = { me: 'filters.mine', unassigned: 'filters.unassigned', all: 'filters.all' } as const;
+const STATUS_LABELS = { open: 'filters.open', closed: 'filters.closed' } as const;
+
+/** Mine / Unassigned / All, open or closed, and which number. */
+export function ConversationFiltersBar({ filters, onChange }: ConversationFiltersBarProps) {
+  const { t } = useI18n();
+  const channels = useChannelOptions();
+  const channelList = channels.data?.data ?? [];
+  return (
+    <div className="conversation-filters">
+      <div className="filter-tabs" role="group" aria-label={t('filters.assignee')}>
+        {ASSIGNEE_TABS.map((tab) => (
+          <button
+            key={tab}
+            type="button"
+            className="filter-tab"
+            aria-pressed={filters.assignee === tab}
+            onClick={() => onChange({ ...filters, assignee: tab })}
+          >
+            {t(TAB_LABELS[tab])}
+          </button>
+        ))}
+      </div>
+      <div className="filter-row">
+        <div className="filter-status" role="group" aria-label={t('filters.status')}>
+          {(['open', 'closed'] as const).map((status) => (
+            <button
+              key={status}
+              type="button"
+              className="filter-tab filter-tab-small"
+              aria-pressed={filters.status === status}
+              onClick={() => onChange({ ...filters, status })}
+            >
+              {t(STATUS_LABELS[status])}
+            </button>
+          ))}
+        </div>
+        {channelList.length > 1 ? (
+          <select
+            className="filter-channel"
+            aria-label={t('filters.channel')}
+            value={filters.channelId ?? ''}
+            onChange={(event) => onChange({ ...filters, channelId: event.target.value === '' ? null : event.target.value })}
+          >
+            <option value="">{t('filters.allChannels')}</option>
+            {channelList.map((channel) => (
+              <option key={channel.id} value={channel.id}>
+                {channel.name} ({channel.displayPhoneNumber})
+              </option>
+            ))}
+          </select>
+        ) : null}
+      </div>
+    </div>
+  );
+}

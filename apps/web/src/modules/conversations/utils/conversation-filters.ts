@@ -1,0 +1,26 @@
+import type { ListConversationsQuery } from '@valeo/contracts';
+
+/**
+ * What the conversation list shows. One object, turned into the API query in one place, so a new
+ * filter (labels, search) adds a field here and a line in `toListQuery`.
+ */
+export type ConversationFilters = {
+  /** Mine / Unassigned / All tabs. */
+  assignee: 'me' | 'unassigned' | 'all';
+  status: 'open' | 'closed';
+  /** null = every channel. */
+  channelId: string | null;
+};
+
+export const DEFAULT_FILTERS: ConversationFilters = { assignee: 'all', status: 'open', channelId: null };
+
+export const ASSIGNEE_TABS = ['me', 'unassigned', 'all'] as const;
+
+/** The query string of `GET /conversations` (without paging). */
+export function toListQuery(filters: ConversationFilters): Pick<ListConversationsQuery, 'assignee' | 'status' | 'channelId'> {
+  return {
+    status: filters.status,
+    ...(filters.assignee === 'all' ? {} : { assignee: filters.assignee }),
+    ...(filters.channelId === null ? {} : { channelId: filters.channelId }),
+  };
+}
