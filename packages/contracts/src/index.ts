@@ -5,6 +5,7 @@ export * from './channels.js';
 export * from './messages.js';
 export * from './quick-replies.js';
 export * from './templates.js';
+export * from './media.js';
 export * from './conversations.js';
 export * from './conversation-work.js';
 export * from './auth.js';

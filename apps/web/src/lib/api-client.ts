@@ -19,9 +19,32 @@ export class ApiError extends Error {
 
 export type QueryParams = Record<string, string | number | undefined>;
 
+/** The part of `XMLHttpRequest` an upload uses (fetch reports no upload progress). */
+export type XhrLike = {
+  readonly status: number;
+  readonly responseText: string;
+  readonly upload: { onprogress: ((event: { loaded: number; total: number; lengthComputable: boolean }) => void) | null };
+  onload: (() => void) | null;
+  onerror: (() => void) | null;
+  onabort: (() => void) | null;
+  open(method: string, url: string): void;
+  setRequestHeader(name: string, value: string): void;
+  send(body: FormData): void;
+  abort(): void;
+};
+
+export type UploadOptions = {
+  /** Bytes sent so far of the whole request body. */
+  onProgress?: (loaded: number, total: number) => void;
+  /** Aborting rejects with an `AbortError` DOMException. */
+  signal?: AbortSignal;
+};
+
 export type ApiClientOptions = {
   /** Injected in tests; the browser's fetch otherwise. */
   fetch?: typeof fetch;
+  /** Injected in tests; `new XMLHttpRequest()` otherwise. */
+  xhr?: () => XhrLike;
   /** Called on every 401, so the app can drop to the sign-in page. */
   onUnauthorized?: () => void;
 };
@@ -35,10 +58,13 @@ const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export class ApiClient {
   readonly #fetch: typeof fetch;
   readonly #onUnauthorized: (() => void) | undefined;
+  readonly #xhr: () => XhrLike;
   #csrfToken: string | null = null;
 
   constructor(opts: ApiClientOptions = {}) {
     this.#fetch = opts.fetch ?? ((input, init) => globalThis.fetch(input, init));
+    // The DOM typings declare the handlers with `this` and event parameters; the subset is the same.
+    this.#xhr = opts.xhr ?? (() => new XMLHttpRequest() as unknown as XhrLike);
     this.#onUnauthorized = opts.onUnauthorized;
   }
 
@@ -67,6 +93,58 @@ export class ApiClient {
     const text = await response.text();
     return (text === '' ? undefined : JSON.parse(text)) as T;
   }
+
+  /**
+   * POSTs a multipart form with upload progress (XMLHttpRequest: fetch has no upload progress),
+   * the session cookie and the CSRF token; errors become `ApiError` like every other request.
+   */
+  upload<T>(path: string, form: FormData, opts: UploadOptions = {}): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const xhr = this.#xhr();
+      const abort = () => xhr.abort();
+      const done = () => opts.signal?.removeEventListener('abort', abort);
+      xhr.open('POST', `${API_BASE}${path}`);
+      xhr.setRequestHeader('accept', 'application/json');
+      if (this.#csrfToken !== null) xhr.setRequestHeader('x-csrf-token', this.#csrfToken);
+      xhr.upload.onprogress = (event) => {
+        if (event.lengthComputable) opts.onProgress?.(event.loaded, event.total);
+      };
+      xhr.onload = () => {
+        done();
+        if (xhr.status === 401) this.#onUnauthorized?.();
+        const answer = parseJsonOrUndefined(xhr.responseText);
+        if (xhr.status >= 200 && xhr.status < 300) resolve(answer as T);
+        else reject(apiErrorFrom(xhr.status, answer, `HTTP ${xhr.status}`));
+      };
+      xhr.onerror = () => {
+        done();
+        reject(new TypeError('Network error during upload'));
+      };
+      xhr.onabort = () => {
+        done();
+        reject(new DOMException('Upload cancelled', 'AbortError'));
+      };
+      if (opts.signal?.aborted) {
+        reject(new DOMException('Upload cancelled', 'AbortError'));
+        return;
+      }
+      opts.signal?.addEventListener('abort', abort);
+      xhr.send(form);
+    });
+  }
+}
+
+function parseJsonOrUndefined(text: string): unknown {
+  try {
+    return text === '' ? undefined : (JSON.parse(text) as unknown);
+  } catch {
+    return undefined;
+  }
+}
+
+function apiErrorFrom(status: number, envelope: unknown, fallback: string): ApiError {
+  const error = (envelope as Partial<ErrorResponse> | undefined)?.error;
+  return new ApiError(status, error?.code ?? `HTTP_${status}`, error?.message ?? fallback, error?.requestId);
 }
 
 export function withQuery(path: string, query?: QueryParams): string {
@@ -91,6 +169,5 @@ async function toApiError(response: Response): Promise<ApiError> {
   } catch {
     envelope = undefined;
   }
-  const error = envelope?.error;
-  return new ApiError(response.status, error?.code ?? `HTTP_${response.status}`, error?.message ?? response.statusText, error?.requestId);
+  return apiErrorFrom(response.status, envelope, response.statusText);
 }

@@ -16,5 +16,7 @@ export const queryKeys = {
   conversations: keysFor('conversations'),
   messages: keysFor('messages'),
   channels: keysFor('channels'),
+  quickReplies: keysFor('quick-replies'),
+  templates: keysFor('templates'),
   users: keysFor('users'),
 } as const;

@@ -1,4 +1,4 @@
-import { ApiClient } from '../lib/api-client.js';
+import { ApiClient, type XhrLike } from '../lib/api-client.js';
 
 export type RecordedRequest = { method: string; url: string; headers: Record<string, string>; body: unknown };
 export type Route = (request: RecordedRequest) => { status: number; body?: unknown } | undefined;
@@ -7,7 +7,7 @@ export type Route = (request: RecordedRequest) => { status: number; body?: unkno
  * An ApiClient over a scripted fetch: each request goes to the first route that answers; every
  * request is recorded so tests can assert what the app sent (method, path, headers, body).
  */
-export function fakeApi(routes: Route[], opts: { onUnauthorized?: () => void } = {}) {
+export function fakeApi(routes: Route[], opts: { onUnauthorized?: () => void; xhr?: () => XhrLike } = {}) {
   const requests: RecordedRequest[] = [];
   const fetchImpl = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const headers = Object.fromEntries(Object.entries((init?.headers ?? {}) as Record<string, string>).map(([k, v]) => [k.toLowerCase(), v]));
@@ -22,7 +22,11 @@ export function fakeApi(routes: Route[], opts: { onUnauthorized?: () => void } =
     }
     return new Response(JSON.stringify({ error: { code: 'NOT_FOUND', message: `no route for ${request.method} ${request.url}` } }), { status: 404 });
   };
-  const client = new ApiClient({ fetch: fetchImpl as typeof fetch, ...(opts.onUnauthorized ? { onUnauthorized: opts.onUnauthorized } : {}) });
+  const client = new ApiClient({
+    fetch: fetchImpl as typeof fetch,
+    ...(opts.onUnauthorized ? { onUnauthorized: opts.onUnauthorized } : {}),
+    ...(opts.xhr ? { xhr: opts.xhr } : {}),
+  });
   return { client, requests };
 }
 
