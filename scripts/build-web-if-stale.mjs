@@ -27,5 +27,7 @@ const changedAt = Math.max(...sources.map((source) => newestMtime(join(root, sou
 if (builtAt >= changedAt) process.exit(0);
 
 console.log(builtAt === 0 ? 'Building the web app (apps/web/dist is missing) …' : 'Rebuilding the web app (sources changed) …');
-const result = spawnSync('npm', ['run', 'build', '-w', 'apps/web'], { cwd: root, stdio: 'inherit' });
+// Always a production build (minified React, the service worker registered), even when called from
+// a test runner that sets NODE_ENV=test.
+const result = spawnSync('npm', ['run', 'build', '-w', 'apps/web'], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
 process.exit(result.status ?? 1);

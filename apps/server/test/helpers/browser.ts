@@ -1,5 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { accessSync, constants } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { accessSync, constants, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 
@@ -58,10 +61,30 @@ export async function launchChromium(): Promise<Browser> {
 
 const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 
-/** Builds apps/web into apps/web/dist when it is missing or older than its sources (as `npm start` does). */
+/**
+ * Builds apps/web into apps/web/dist when it is missing or older than its sources (as `npm start`
+ * does). Test files run in parallel: a lock directory lets one build while the others wait and then
+ * find the build current.
+ */
 export function buildWebIfStale(): void {
-  const result = spawnSync(process.execPath, ['scripts/build-web-if-stale.mjs'], { cwd: REPO_ROOT, encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`building the web app failed:\n${result.stdout}\n${result.stderr}`);
+  const lock = join(tmpdir(), `valeo-web-build-${createHash('sha256').update(REPO_ROOT).digest('hex').slice(0, 12)}.lock`);
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      if (Date.now() > deadline) throw new Error(`another web build holds ${lock} for over 2 minutes (remove it if no build runs)`, { cause: error });
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
+    }
+  }
+  try {
+    const result = spawnSync(process.execPath, ['scripts/build-web-if-stale.mjs'], { cwd: REPO_ROOT, encoding: 'utf8' });
+    if (result.status !== 0) throw new Error(`building the web app failed:\n${result.stdout}\n${result.stderr}`);
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
 }
 
 /** Where `npm run screenshots` keeps the README's pictures; ordinary runs write to a temp dir. */

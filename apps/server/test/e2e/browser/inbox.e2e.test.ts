@@ -1,20 +1,5 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserSuitePlan, buildWebIfStale, launchChromium, SCREENSHOTS_DIR } from '../../helpers/browser.js';
-import { startTestHub, type TestHub } from '../../helpers/start-test-hub.js';
-
-const ADMIN = { email: 'admin@e2e.test', password: 'e2e-admin-password-1' };
-const PHONE_NUMBER_ID = '109000000000001';
-const DESKTOP = { width: 1280, height: 800 };
-const PHONE = { width: 375, height: 740 };
-/** Generous: the machine is shared; waits end as soon as the page shows what is expected. */
-const WAIT_MS = 15_000;
-
-const plan = browserSuitePlan();
-if (plan.run === false) console.warn(`[browser e2e] skipped: ${plan.reason}`);
+import { describe, expect, it } from 'vitest';
+import { horizontalOverflow, PHONE, plan, useBrowserFixture } from './browser-fixture.js';
 
 /**
  * The agents' inbox in a real browser (Debian's chromium via playwright-core) against the whole Hub
@@ -23,63 +8,12 @@ if (plan.run === false) console.warn(`[browser e2e] skipped: ${plan.reason}`);
  * docs/screenshots/; other runs write them to a temp dir.
  */
 describe.skipIf(plan.run === false)('inbox in the browser (chromium, SQLite + emulator)', () => {
-  let hub: TestHub;
-  let browser: Browser;
-  let shotsDir: string;
-  const keepShots = process.env.SCREENSHOTS === '1';
-
-  beforeAll(async () => {
-    if (plan.run === 'fail') throw new Error(`browser e2e cannot run under CI: ${plan.reason}`);
-    buildWebIfStale();
-    shotsDir = keepShots ? SCREENSHOTS_DIR : mkdtempSync(join(tmpdir(), 'hub-shots-'));
-    mkdirSync(shotsDir, { recursive: true });
-    hub = await startTestHub({ env: { AUTH_BOOTSTRAP_ADMIN_EMAIL: ADMIN.email, AUTH_BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password } });
-    browser = await launchChromium();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await hub?.stop();
-    if (!keepShots && shotsDir) rmSync(shotsDir, { recursive: true, force: true });
-  });
-
-  async function newPage(viewport = DESKTOP): Promise<{ context: BrowserContext; page: Page; alarms: string[] }> {
-    const context = await browser.newContext({ viewport, locale: 'de-DE', serviceWorkers: 'block' });
-    const page = await context.newPage();
-    page.setDefaultTimeout(WAIT_MS);
-    // Anything that executes injected script shows up here: a dialog, or the flag the payloads set.
-    const alarms: string[] = [];
-    page.on('dialog', (dialog) => {
-      alarms.push(`${dialog.type()}: ${dialog.message()}`);
-      void dialog.dismiss();
-    });
-    page.on('pageerror', (error) => alarms.push(`pageerror: ${error.message}`));
-    return { context, page, alarms };
-  }
-
-  async function signIn(page: Page): Promise<void> {
-    await page.goto(hub.publicBaseUrl);
-    await page.locator('input[name=email]').fill(ADMIN.email);
-    await page.locator('input[name=password]').fill(ADMIN.password);
-    await page.locator('form.sign-in-form button[type=submit]').click();
-    await page.locator('.topbar').waitFor();
-  }
-
-  async function inbound(from: string, name: string, message: Record<string, unknown>): Promise<void> {
-    await hub.emulator('POST', '/_emulator/inbound', { phoneNumberId: PHONE_NUMBER_ID, from, name, message });
-  }
-
-  function conversationButton(page: Page, name: string) {
-    return page.locator('.conversation-button', { has: page.locator('.conversation-name', { hasText: name }) });
-  }
-
-  async function shoot(page: Page, name: string): Promise<void> {
-    await page.screenshot({ path: join(shotsDir, `${name}.png`), animations: 'disabled' });
-  }
+  const f = useBrowserFixture();
+  const { newPage, signIn, inbound, conversationButton, shoot } = f;
 
   it('signs in, shows a customer message live, answers it and sees the ticks go to read', async () => {
     const { context, page, alarms } = await newPage();
-    await page.goto(hub.publicBaseUrl);
+    await page.goto(f.hub.publicBaseUrl);
     await page.locator('form.sign-in-form').waitFor();
     await shoot(page, 'sign-in-desktop');
     await signIn(page);
@@ -91,8 +25,8 @@ describe.skipIf(plan.run === false)('inbox in the browser (chromium, SQLite + em
     await page.locator('.message-inbound', { hasText: 'Ist meine Bestellung' }).waitFor();
     expect(await page.locator('.message-inbound strong').first().textContent()).toBe('4711');
 
-    await page.locator('form.composer textarea').fill('Ja, sie kommt morgen.');
-    await page.locator('form.composer textarea').press('Enter');
+    await page.locator('.composer textarea').fill('Ja, sie kommt morgen.');
+    await page.locator('.composer textarea').press('Enter');
     const reply = page.locator('.message-outbound', { hasText: 'Ja, sie kommt morgen.' });
     await reply.locator('.ticks[data-status="read"]').waitFor();
     await shoot(page, 'inbox-desktop');
@@ -164,8 +98,8 @@ describe.skipIf(plan.run === false)('inbox in the browser (chromium, SQLite + em
   });
 
   it('fits a 375 px phone: the list, then the chat on its own', async () => {
-    const { context, page } = await newPage(PHONE);
-    await page.goto(hub.publicBaseUrl);
+    const { context, page } = await newPage({ viewport: PHONE });
+    await page.goto(f.hub.publicBaseUrl);
     await page.locator('form.sign-in-form').waitFor();
     await shoot(page, 'sign-in-phone');
     await signIn(page);
@@ -184,7 +118,3 @@ describe.skipIf(plan.run === false)('inbox in the browser (chromium, SQLite + em
   });
 });
 
-/** How many CSS pixels the page is wider than the viewport (0 = no sideways scrolling). */
-async function horizontalOverflow(page: Page): Promise<number> {
-  return Number(await page.evaluate('Math.max(0, document.documentElement.scrollWidth - window.innerWidth)'));
-}
