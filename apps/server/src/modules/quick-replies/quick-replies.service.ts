@@ -2,7 +2,7 @@ import { QUICK_REPLIES_PER_TENANT_MAX, type CreateQuickReplyRequest, type Update
 import type { Clock } from '../../core/clock.js';
 import { newId } from '../../core/ids.js';
 import type { Db } from '../../db/database.js';
-import { isUniqueViolationError } from './unique-violation.js';
+import { isUniqueViolation } from '../../db/unique-violation.js';
 import { quickReplyLimitReached, quickReplyNotFound, quickReplyTextEmpty, shortcutTaken } from './quick-replies.errors.js';
 import {
   countQuickReplies, deleteQuickReply, findByShortcut, insertQuickReply, listQuickReplies, updateQuickReply, type QuickReplyRecord,
@@ -41,7 +41,7 @@ export class QuickRepliesService {
       updated = await updateQuickReply(this.#deps.db, { tenantId, id }, { shortcut: input.shortcut, text }, this.#deps.clock.now());
     } catch (error) {
       // A concurrent create took the shortcut between the check and the update.
-      if (input.shortcut !== undefined && isUniqueViolationError(error)) throw shortcutTaken(input.shortcut);
+      if (input.shortcut !== undefined && isUniqueViolation(error)) throw shortcutTaken(input.shortcut);
       throw error;
     }
     if (updated === undefined) throw quickReplyNotFound();
