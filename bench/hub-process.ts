@@ -19,6 +19,7 @@ import type { Logger } from '../apps/server/src/core/logger.js';
 import { ingestReport, outboundByStatus, outboundTargets, queueDepth, sendReport } from './lib/hub-probe.js';
 import { serveParent } from './lib/ipc.js';
 import { PhaseProfiler } from './lib/phase-profiler.js';
+import { conversationCursorAt, seedConversations } from './lib/seed-conversations.js';
 import { seedSentMessages } from './lib/seed-messages.js';
 import { installSqlStats, takeSqlStats, type SqlStatementStats } from './lib/sql-stats.js';
 
@@ -140,6 +141,8 @@ serveParent(ready, {
   outboundTargets: (args: { limit: number }) => outboundTargets(db, args.limit),
   outboundByStatus: () => outboundByStatus(db),
   seedSentMessages: (args: { count: number }) => seedSentMessages(db, { count: args.count, now: new Date() }),
+  seedConversations: (args: { count: number }) => seedConversations(db, { tenantId: hub.tenantId, channelId: ready.channelId, count: args.count, now: new Date() }),
+  conversationCursorAt: (args: { offset: number }) => conversationCursorAt(db, { tenantId: hub.tenantId, offset: args.offset }),
   // maxRSS is the kernel's high-water mark for this process (kB): the true peak, not a sample.
   memory: (): HubMemory => ({ rssMb: process.memoryUsage().rss / MB, peakRssMb: process.resourceUsage().maxRSS / 1024 }),
   stop: async () => {

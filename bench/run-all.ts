@@ -7,7 +7,10 @@
  * Options: --seconds <n> measured seconds per run (default 5), --warmup <n> (default 1.5),
  * --connections <n> keep-alive connections per run (default 32), --profile writes a V8 CPU profile
  * of the Hub process per measured phase to bench/results/profiles/ (it slows the Hub down),
- * --sql-stats records the Hub's most expensive SQL statements per phase into latest.json.
+ * --sql-stats records the Hub's most expensive SQL statements per phase into latest.json,
+ * --only <names> runs only these scenarios (comma-separated: throughput, inbox_push_latency,
+ * conversation_list; a figure's name selects its scenario), --push-messages <n> (default 1000),
+ * --conversations <n> seeded for the list (default 100000).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -17,10 +20,30 @@ import { contentionWarning } from './lib/contention.js';
 import { formatFigure, makeFigure, type Figure } from './lib/figures.js';
 import { startChild, type ChildHandle } from './lib/ipc.js';
 import type { BenchContext, BenchSettings } from './scenarios/bench-context.js';
+import { measureConversationList, type ConversationListResult } from './scenarios/conversation-list.js';
+import { measureInboxPush, type InboxPushResult } from './scenarios/inbox-push-latency.js';
 import { measureGraphBaseline, measureSendPipeline } from './scenarios/send-pipeline.js';
 import { measureNoopBaseline, measureWebhookIngest, prepareStatusWebhooks } from './scenarios/webhook-ingest.js';
 
-type Settings = BenchSettings & { profile: boolean; sqlStats: boolean };
+/** Scenarios in the order they run (the list seeds 100k conversations, so it goes last). */
+const SCENARIOS = ['throughput', 'inbox_push_latency', 'conversation_list'] as const;
+type Scenario = (typeof SCENARIOS)[number];
+/** Figure names that select their scenario in --only. */
+const FIGURES_OF: Record<Scenario, readonly string[]> = {
+  throughput: ['webhook_ingest', 'webhook_ingest_p99', 'webhook_apply', 'send_pipeline'],
+  inbox_push_latency: ['inbox_push_latency_p50', 'inbox_push_latency_p99'],
+  conversation_list: ['conversation_list_p50', 'conversation_list_p99', 'conversation_list_deep_p50', 'conversation_list_deep_p99'],
+};
+
+type Settings = BenchSettings & { profile: boolean; sqlStats: boolean; scenarios: Scenario[]; pushMessages: number; conversations: number };
+
+function selectScenarios(only: string | undefined): Scenario[] {
+  if (only === undefined) return [...SCENARIOS];
+  const names = only.split(',').map((name) => name.trim()).filter((name) => name !== '');
+  const unknown = names.filter((name) => !SCENARIOS.some((scenario) => scenario === name || FIGURES_OF[scenario].includes(name)));
+  if (unknown.length > 0) throw new Error(`unknown scenario or figure ${unknown.join(', ')}; choose from ${SCENARIOS.join(', ')}`);
+  return SCENARIOS.filter((scenario) => names.some((name) => name === scenario || FIGURES_OF[scenario].includes(name)));
+}
 
 function readSettings(): Settings {
   const { values } = parseArgs({
@@ -30,6 +53,9 @@ function readSettings(): Settings {
       connections: { type: 'string', default: '32' },
       profile: { type: 'boolean', default: false },
       'sql-stats': { type: 'boolean', default: false },
+      only: { type: 'string' },
+      'push-messages': { type: 'string', default: '1000' },
+      conversations: { type: 'string', default: '100000' },
     },
   });
   const settings = {
@@ -39,34 +65,70 @@ function readSettings(): Settings {
     drainTimeoutMs: 60_000,
     profile: values.profile,
     sqlStats: values['sql-stats'],
+    scenarios: selectScenarios(values.only),
+    pushMessages: Number(values['push-messages']),
+    conversations: Number(values.conversations),
   };
-  if (!(settings.durationMs > 0 && settings.warmupMs >= 0 && Number.isInteger(settings.connections) && settings.connections > 0)) {
+  const positive = (n: number) => Number.isInteger(n) && n > 0;
+  if (!(settings.durationMs > 0 && settings.warmupMs >= 0 && positive(settings.connections) && positive(settings.pushMessages) && settings.conversations > 100)) {
     throw new Error(`invalid options: ${JSON.stringify(values)}`);
   }
   return settings;
 }
 
-async function measureAll(ctx: BenchContext) {
+async function measureAll(ctx: BenchContext, settings: Settings) {
   const startedAt = Date.now();
+  const throughput = settings.scenarios.includes('throughput') ? await measureThroughput(ctx) : undefined;
+  const push = settings.scenarios.includes('inbox_push_latency') ? await measureInboxPush(ctx, { messages: settings.pushMessages }) : undefined;
+  const list = settings.scenarios.includes('conversation_list') ? await measureConversationList(ctx, { conversations: settings.conversations }) : undefined;
+  const memory = await ctx.hub.call<HubMemory>('memory');
+  const figures: Figure[] = [
+    ...(throughput?.figures ?? []),
+    ...(push ? pushFigures(push) : []),
+    ...(list ? listFigures(list) : []),
+    makeFigure({ name: 'peak_rss', unit: 'MB', value: memory.peakRssMb, baseline: ctx.hub.ready.idleRssMb }),
+  ];
+  const phases = [...(throughput?.phases ?? []), ...(push ? [push.hubUsage] : []), ...(list ? [list.hub] : [])];
+  const warning = contentionWarning(phases);
+  const problems = [...(throughput?.problems ?? []), ...(push?.problems ?? []), ...(list?.problems ?? [])];
+  const details = { ...throughput?.details, ...(push ? { push } : {}), ...(list ? { list } : {}), memory };
+  return { figures, details, problems, elapsedSeconds: (Date.now() - startedAt) / 1000, ...(warning ? { warning } : {}) };
+}
+
+/** The foundation's figures: sends through the pipeline, then signed status webhooks updating them. */
+async function measureThroughput(ctx: BenchContext) {
   const graph = await measureGraphBaseline(ctx);
   const pipeline = await measureSendPipeline(ctx);
   const prepared = await prepareStatusWebhooks(ctx);
   const noop = await measureNoopBaseline(ctx);
   const webhooks = await measureWebhookIngest(ctx, prepared);
-  const memory = await ctx.hub.call<HubMemory>('memory');
   const outbound = await ctx.hub.call<Record<string, number>>('outboundByStatus');
   const figures: Figure[] = [
     makeFigure({ name: 'webhook_ingest', unit: 'events/s', value: webhooks.ingest.perSecond, baseline: noop.perSecond }),
     makeFigure({ name: 'webhook_ingest_p99', unit: 'ms', value: webhooks.ingest.latencyMs.p99, baseline: noop.latencyMs.p99 }),
     makeFigure({ name: 'webhook_apply', unit: 'statuses/s', value: webhooks.appliedPerSecond, baseline: webhooks.ingest.perSecond }),
     makeFigure({ name: 'send_pipeline', unit: 'messages/s', value: pipeline.sentPerSecond, baseline: graph.load.perSecond }),
-    makeFigure({ name: 'peak_rss', unit: 'MB', value: memory.peakRssMb, baseline: ctx.hub.ready.idleRssMb }),
   ];
-  const details = { graph, pipeline, noop, webhooks, memory, outboundByStatus: outbound, perHubCpuSecond: perHubCpuSecond({ graph, pipeline, webhooks }) };
-  const warning = contentionWarning([graph.hub, pipeline.hub, webhooks.hub]);
+  const details = { graph, pipeline, noop, webhooks, outboundByStatus: outbound, perHubCpuSecond: perHubCpuSecond({ graph, pipeline, webhooks }) };
   const problems = [...graph.problems, ...pipeline.problems, ...webhooks.problems];
   if (noop.errors > 0) problems.push(`noop baseline: ${noop.errors} failed requests ${JSON.stringify(noop.statuses)}`);
-  return { figures, details, problems, elapsedSeconds: (Date.now() - startedAt) / 1000, ...(warning ? { warning } : {}) };
+  return { figures, details, problems, phases: [graph.hub, pipeline.hub, webhooks.hub] };
+}
+
+function pushFigures(push: InboxPushResult): Figure[] {
+  return [
+    makeFigure({ name: 'inbox_push_latency_p50', unit: 'ms', value: push.hub.latencyMs.p50, baseline: push.baseline.latencyMs.p50 }),
+    makeFigure({ name: 'inbox_push_latency_p99', unit: 'ms', value: push.hub.latencyMs.p99, baseline: push.baseline.latencyMs.p99 }),
+  ];
+}
+
+function listFigures(list: ConversationListResult): Figure[] {
+  return [
+    makeFigure({ name: 'conversation_list_p50', unit: 'ms', value: list.firstPage.latencyMs.p50, baseline: list.health.latencyMs.p50 }),
+    makeFigure({ name: 'conversation_list_p99', unit: 'ms', value: list.firstPage.latencyMs.p99, baseline: list.health.latencyMs.p99 }),
+    makeFigure({ name: 'conversation_list_deep_p50', unit: 'ms', value: list.deepPage.latencyMs.p50, baseline: list.health.latencyMs.p50 }),
+    makeFigure({ name: 'conversation_list_deep_p99', unit: 'ms', value: list.deepPage.latencyMs.p99, baseline: list.health.latencyMs.p99 }),
+  ];
 }
 
 /**
@@ -118,11 +180,11 @@ async function main(): Promise<void> {
     children.push(hub, load);
     if ((loadAtStart[0] ?? 0) > cpus().length / 2) log(`note: load average ${loadAtStart[0]?.toFixed(1)} on ${cpus().length} cores before the start; other work may distort the figures`);
     log(`Hub pid ${hub.pid} on port ${hub.ready.port} (SQLite ${hub.ready.sqlitePath}), idle RSS ${hub.ready.idleRssMb.toFixed(1)} MB; load generator pid ${load.pid}; ${settings.connections} connections, ${settings.warmupMs / 1000} s warm-up + ${settings.durationMs / 1000} s per run`);
-    const result = await measureAll({ hub, load, settings, log });
+    const result = await measureAll({ hub, load, settings, log }, settings);
     for (const figure of result.figures) process.stdout.write(`${formatFigure(figure)}\n`);
     writeResults(result, settings, loadAtStart);
     if (result.warning) log(`WARNING: ${result.warning}`);
-    log(`work per second of Hub CPU time: ${JSON.stringify(result.details.perHubCpuSecond)}`);
+    if (result.details.perHubCpuSecond) log(`work per second of Hub CPU time: ${JSON.stringify(result.details.perHubCpuSecond)}`);
     for (const problem of result.problems) log(`FAILED CHECK: ${problem}`);
     if (result.problems.length > 0) process.exitCode = 1;
     log(`done in ${result.elapsedSeconds.toFixed(1)} s; details in bench/results/latest.json`);

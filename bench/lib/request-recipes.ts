@@ -17,7 +17,9 @@ export type Recipe =
       statuses: WebhookStatusValue[];
     }
   | { kind: 'api-sends'; apiKey: string; channelId: string; distinctRequests: number }
-  | { kind: 'graph-sends'; path: string; accessToken: string; distinctRequests: number };
+  | { kind: 'graph-sends'; path: string; accessToken: string; distinctRequests: number }
+  /** The same GET over and over (read endpoints: list pages, health). */
+  | { kind: 'get'; path: string; headers: Record<string, string> };
 
 export type RequestSupply = {
   requests: Buffer[];
@@ -41,6 +43,7 @@ const TEMPLATE = { name: 'hello_world', language: { code: 'en_US' } };
 
 export function buildRequests(recipe: Recipe): RequestSupply {
   if (recipe.kind === 'status-webhooks') return statusWebhookRequests(recipe);
+  if (recipe.kind === 'get') return { requests: [serializeRequest({ method: 'GET', path: recipe.path, host: HOST, headers: recipe.headers })], cycle: true, meanBodyBytes: 0 };
   const bodies = Array.from({ length: recipe.distinctRequests }, (_, i) => {
     if (recipe.kind === 'api-sends') {
       return { path: '/api/v1/messages', auth: recipe.apiKey, body: { channelId: recipe.channelId, to: recipientFor(i), type: 'template', template: TEMPLATE } };
