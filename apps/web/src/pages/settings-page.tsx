@@ -1,6 +1,7 @@
 import type { SessionResponse } from '@valeo/contracts';
 import { useSignOut } from '../modules/auth/hooks/use-sign-out.js';
 import { useI18n } from '../modules/i18n/hooks/use-i18n.js';
+import { AutoAssignmentSettings } from '../modules/conversations/components/auto-assignment-settings.js';
 import { PersonalSettings } from '../modules/settings/components/personal-settings.js';
 import { INBOX_HASH } from '../modules/ui/hooks/use-hash-page.js';
 import { UserManagement } from '../modules/users/components/user-management.js';
@@ -31,6 +32,7 @@ export function SettingsPage({ session }: SettingsPageProps) {
         <h1>{t('settings.title')}</h1>
         <PersonalSettings session={session} />
         {isAdmin ? <UserManagement currentUserId={session.user.id} /> : null}
+        {isAdmin ? <AutoAssignmentSettings /> : null}
       </main>
     </div>
   );

@@ -6,6 +6,7 @@ import { fakeApi, on, type RecordedRequest } from '../../../../test/fake-api.js'
 import { makeConversation } from '../../../../test/factories.js';
 import { renderWithProviders, testQueryClient } from '../../../../test/render.js';
 import { applyLiveEvent } from '../../hooks/use-live-updates.js';
+import { AutoAssignmentSettings } from '../auto-assignment-settings.js';
 import { ChatView } from '../chat-view.js';
 import { ConversationList } from '../conversation-list.js';
 
@@ -163,5 +164,30 @@ describe('live conversation.updated', () => {
     applyLiveEvent(queryClient, { name: 'conversation.updated', data: { tenantId: 't', conversationId: 'conv_1', channelId: 'ch_1', change: 'assigned' } });
     expect(queryClient.getQueryState(queryKeys.conversations.detail('conv_1'))?.isInvalidated).toBe(true);
     expect(queryClient.getQueryState(queryKeys.messages.list('conv_1'))?.isInvalidated).toBe(false);
+  });
+});
+
+describe('auto-assignment settings', () => {
+  it('switches round-robin assignment per number', async () => {
+    const state: Record<string, boolean> = { ch_1: false, ch_2: true };
+    const { client, requests } = fakeApi([
+      on('GET', '/channels', () => ({ status: 200, body: { data: [channel('ch_1', 'Vertrieb'), channel('ch_2', 'Service')], nextCursor: null } })),
+      on('GET', /^\/channels\/(ch_\d)\/auto-assignment$/, (r) => {
+        const id = /ch_\d/.exec(r.url)?.[0] ?? '';
+        return { status: 200, body: { channelId: id, enabled: state[id] } };
+      }),
+      on('PUT', /^\/channels\/ch_1\/auto-assignment$/, (r) => {
+        state['ch_1'] = (r.body as { enabled: boolean }).enabled;
+        return { status: 200, body: { channelId: 'ch_1', enabled: state['ch_1'] } };
+      }),
+    ]);
+    renderWithProviders(<AutoAssignmentSettings />, { api: client, locale: 'de' });
+    expect(await screen.findByRole('heading', { name: 'Automatische Zuweisung' })).toBeTruthy();
+    const vertrieb = await screen.findByRole('checkbox', { name: 'Vertrieb (+49 ch_1)' });
+    await waitFor(() => expect((screen.getByRole('checkbox', { name: 'Service (+49 ch_2)' }) as HTMLInputElement).checked).toBe(true));
+    expect((vertrieb as HTMLInputElement).checked).toBe(false);
+    fireEvent.click(vertrieb);
+    await waitFor(() => expect((vertrieb as HTMLInputElement).checked).toBe(true));
+    expect(requests.filter((r) => r.method === 'PUT').map((r) => [r.url, r.body])).toEqual([['/api/v1/channels/ch_1/auto-assignment', { enabled: true }]]);
   });
 });
