@@ -12,6 +12,8 @@ export const DESKTOP = { width: 1280, height: 800 };
 export const PHONE = { width: 375, height: 740 };
 /** Generous: the machine is shared; waits end as soon as the page shows what is expected. */
 export const WAIT_MS = 15_000;
+/** A scenario is several page loads and waits; on a loaded 2-core CI machine that can pass 20 s. */
+export const TEST_TIMEOUT_MS = 90_000;
 
 export const plan = browserSuitePlan();
 if (plan.run === false) console.warn(`[browser e2e] skipped: ${plan.reason}`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { horizontalOverflow, PHONE, plan, useBrowserFixture } from './browser-fixture.js';
+import { horizontalOverflow, PHONE, plan, TEST_TIMEOUT_MS, useBrowserFixture } from './browser-fixture.js';
 
 /**
  * The agents' inbox in a real browser (Debian's chromium via playwright-core) against the whole Hub
@@ -7,7 +7,7 @@ import { horizontalOverflow, PHONE, plan, useBrowserFixture } from './browser-fi
  * the emulator's signed webhooks are all real. `npm run screenshots` keeps the pictures in
  * docs/screenshots/; other runs write them to a temp dir.
  */
-describe.skipIf(plan.run === false)('inbox in the browser (chromium, SQLite + emulator)', () => {
+describe.skipIf(plan.run === false)('inbox in the browser (chromium, SQLite + emulator)', { timeout: TEST_TIMEOUT_MS }, () => {
   const f = useBrowserFixture();
   const { newPage, signIn, inbound, conversationButton, shoot } = f;
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { horizontalOverflow, PHONE, plan, useBrowserFixture } from './browser-fixture.js';
+import { horizontalOverflow, PHONE, plan, TEST_TIMEOUT_MS, useBrowserFixture } from './browser-fixture.js';
 
 const AGNES = { email: 'agnes@e2e.test', password: 'agnes-initial-password', name: 'Agnes Agentin' };
 
 /** Settings (user management, own password) and the PWA (manifest, icons, service worker, offline) in Chromium. */
-describe.skipIf(plan.run === false)('settings and PWA in the browser (chromium, SQLite + emulator)', () => {
+describe.skipIf(plan.run === false)('settings and PWA in the browser (chromium, SQLite + emulator)', { timeout: TEST_TIMEOUT_MS }, () => {
   const f = useBrowserFixture();
   const { newPage, signIn, conversationButton, shoot } = f;
 
