@@ -19,4 +19,7 @@ export const queryKeys = {
   quickReplies: keysFor('quick-replies'),
   templates: keysFor('templates'),
   users: keysFor('users'),
+  labels: keysFor('labels'),
+  contacts: keysFor('contacts'),
+  notes: keysFor('notes'),
 } as const;

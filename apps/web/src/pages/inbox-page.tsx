@@ -1,6 +1,8 @@
 import type { SessionResponse } from '@valeo/contracts';
 import { useSignOut } from '../modules/auth/hooks/use-sign-out.js';
+import { useState } from 'react';
 import { ChatView } from '../modules/conversations/components/chat-view.js';
+import { ContactPanelView } from '../modules/contacts/components/contact-panel-view.js';
 import { ConversationList } from '../modules/conversations/components/conversation-list.js';
 import { useLiveUpdates } from '../modules/conversations/hooks/use-live-updates.js';
 import { useSelectedConversation } from '../modules/conversations/hooks/use-selected-conversation.js';
@@ -19,8 +21,11 @@ export function InboxPage({ session }: InboxPageProps) {
   const [selectedId, select] = useSelectedConversation();
   const live = useLiveUpdates();
   const signOut = useSignOut();
+  // The contact panel beside the chat; on a phone it replaces the chat until closed.
+  const [contactOpen, setContactOpen] = useState(false);
+  const showContact = contactOpen && selectedId !== null;
   return (
-    <div className={selectedId === null ? 'inbox' : 'inbox inbox-chat-open'}>
+    <div className={`${selectedId === null ? 'inbox' : 'inbox inbox-chat-open'}${showContact ? ' inbox-contact-open' : ''}`}>
       <header className="topbar">
         <span className="brand">{t('app.title')}</span>
         <LiveIndicator state={live} />
@@ -41,8 +46,23 @@ export function InboxPage({ session }: InboxPageProps) {
         <ConversationList selectedId={selectedId} onSelect={select} />
       </aside>
       <main className="inbox-chat">
-        {selectedId === null ? <p className="chat-state muted">{t('chat.select')}</p> : <ChatView conversationId={selectedId} onBack={() => select(null)} user={session.user} />}
+        {selectedId === null ? (
+          <p className="chat-state muted">{t('chat.select')}</p>
+        ) : (
+          <ChatView
+            conversationId={selectedId}
+            onBack={() => select(null)}
+            user={session.user}
+            contactOpen={showContact}
+            onToggleContact={() => setContactOpen(!contactOpen)}
+          />
+        )}
       </main>
+      {showContact ? (
+        <aside className="inbox-contact">
+          <ContactPanelView conversationId={selectedId} user={session.user} onOpenConversation={select} onClose={() => setContactOpen(false)} />
+        </aside>
+      ) : null}
     </div>
   );
 }

@@ -10,15 +10,19 @@ import { StatusButton } from './status-button.js';
 import { contactDisplayName } from '../utils/service-window.js';
 import { Composer } from './composer.js';
 import { MessageList } from './message-list.js';
+import { ConversationLabelsBar } from '../../labels/components/conversation-labels-bar.js';
 
 export type ChatViewProps = {
   conversationId: string;
   onBack: () => void;
   /** The signed-in person: with it, the header offers assignment and close/reopen, and opening marks read. */
   user?: AuthUser;
+  /** With it, the header has a button that shows or hides the contact panel. */
+  onToggleContact?: () => void;
+  contactOpen?: boolean;
 };
 
-export function ChatView({ conversationId, onBack, user }: ChatViewProps) {
+export function ChatView({ conversationId, onBack, user, onToggleContact, contactOpen = false }: ChatViewProps) {
   const { t } = useI18n();
   const query = useConversation(conversationId);
   const online = useOnline();
@@ -46,7 +50,13 @@ export function ChatView({ conversationId, onBack, user }: ChatViewProps) {
         <div className="chat-title">
           <h2>{name}</h2>
           <span className="muted small">+{conversation.contact.waId}</span>
+          <ConversationLabelsBar conversation={conversation} user={user} />
         </div>
+        {onToggleContact ? (
+          <button type="button" className="button button-small" aria-pressed={contactOpen} onClick={onToggleContact}>
+            {t('contact.open')}
+          </button>
+        ) : null}
         {user ? <WorkControls conversation={conversation} user={user} /> : null}
       </header>
       <MessageList key={conversation.id} conversationId={conversation.id} />

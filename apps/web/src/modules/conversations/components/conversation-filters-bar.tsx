@@ -1,6 +1,8 @@
 import { useI18n } from '../../i18n/hooks/use-i18n.js';
 import { useChannelOptions } from '../hooks/use-work-lookups.js';
 import { ASSIGNEE_TABS, type ConversationFilters } from '../utils/conversation-filters.js';
+import { LabelFilter } from '../../labels/components/label-filter.js';
+import { ConversationSearchBox } from './conversation-search-box.js';
 
 export type ConversationFiltersBarProps = {
   filters: ConversationFilters;
@@ -17,6 +19,7 @@ export function ConversationFiltersBar({ filters, onChange }: ConversationFilter
   const channelList = channels.data?.data ?? [];
   return (
     <div className="conversation-filters">
+      <ConversationSearchBox value={filters.q} onSearch={(q) => onChange({ ...filters, q })} />
       <div className="filter-tabs" role="group" aria-label={t('filters.assignee')}>
         {ASSIGNEE_TABS.map((tab) => (
           <button
@@ -59,6 +62,7 @@ export function ConversationFiltersBar({ filters, onChange }: ConversationFilter
             ))}
           </select>
         ) : null}
+        <LabelFilter value={filters.labelId} onChange={(labelId) => onChange({ ...filters, labelId })} />
       </div>
     </div>
   );

@@ -2,6 +2,7 @@ import type { Conversation } from '@valeo/contracts';
 import { formatDateTime, formatListTimestamp } from '../../../lib/format.js';
 import { useI18n } from '../../i18n/hooks/use-i18n.js';
 import { contactDisplayName, isWindowOpen } from '../utils/service-window.js';
+import { LabelChips } from '../../labels/components/label-chips.js';
 
 export type ConversationListItemProps = {
   conversation: Conversation;
@@ -51,6 +52,7 @@ export function ConversationListItem({ conversation, selected, now, onSelect }: 
               {conversation.assignee ? t('work.assignedTo', { name: conversation.assignee.name }) : t('work.unassigned')}
             </span>
           </span>
+          <LabelChips labels={conversation.labels} className="conversation-labels" />
         </span>
       </button>
     </li>

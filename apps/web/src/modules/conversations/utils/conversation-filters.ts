@@ -10,17 +10,23 @@ export type ConversationFilters = {
   status: 'open' | 'closed';
   /** null = every channel. */
   channelId: string | null;
+  /** null = any label. */
+  labelId: string | null;
+  /** Search words ('' = no search). */
+  q: string;
 };
 
-export const DEFAULT_FILTERS: ConversationFilters = { assignee: 'all', status: 'open', channelId: null };
+export const DEFAULT_FILTERS: ConversationFilters = { assignee: 'all', status: 'open', channelId: null, labelId: null, q: '' };
 
 export const ASSIGNEE_TABS = ['me', 'unassigned', 'all'] as const;
 
 /** The query string of `GET /conversations` (without paging). */
-export function toListQuery(filters: ConversationFilters): Pick<ListConversationsQuery, 'assignee' | 'status' | 'channelId'> {
+export function toListQuery(filters: ConversationFilters): Pick<ListConversationsQuery, 'assignee' | 'status' | 'channelId' | 'label' | 'q'> {
   return {
     status: filters.status,
     ...(filters.assignee === 'all' ? {} : { assignee: filters.assignee }),
     ...(filters.channelId === null ? {} : { channelId: filters.channelId }),
+    ...(filters.labelId === null ? {} : { label: filters.labelId }),
+    ...(filters.q === '' ? {} : { q: filters.q }),
   };
 }
