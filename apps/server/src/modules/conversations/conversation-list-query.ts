@@ -61,23 +61,28 @@ export async function listConversations(
   filter: ConversationListFilter,
   page: { limit: number; after?: ConversationCursor | undefined },
 ): Promise<Conversation[]> {
+  const rows = await conversationPageQuery(db, filter, page).execute();
+  return rows.map(toConversation);
+}
+
+/**
+ * The page's SELECT (exported so a test can EXPLAIN it). The cursor is one row-value comparison,
+ * `(last_message_at, id) < (?, ?)`: SQLite and PostgreSQL both turn it into the index range's
+ * bound, so a deep page seeks straight to its position. The equivalent `a < x OR (a = x AND
+ * id < y)` is not an index bound on either: both walked the index from the newest row and
+ * filtered, ~30 ms for a page 90,000 rows deep (bench `conversation_list_deep_*`).
+ */
+export function conversationPageQuery(db: DbExecutor, filter: ConversationListFilter, page: { limit: number; after?: ConversationCursor | undefined }) {
   let query = applyConversationFilters(db.selectFrom('conversations'), filter);
   const after = page.after;
   if (after) {
-    query = query.where((eb) =>
-      eb.or([
-        eb('conversations.last_message_at', '<', after.lastMessageAt),
-        eb.and([eb('conversations.last_message_at', '=', after.lastMessageAt), eb('conversations.id', '<', after.id)]),
-      ]),
-    );
+    query = query.where((eb) => eb(eb.refTuple('conversations.last_message_at', 'conversations.id'), '<', eb.tuple(after.lastMessageAt, after.id)));
   }
-  const rows = await query
+  return query
     .selectAll('conversations')
     .orderBy('conversations.last_message_at', 'desc')
     .orderBy('conversations.id', 'desc')
-    .limit(page.limit)
-    .execute();
-  return rows.map(toConversation);
+    .limit(page.limit);
 }
 
 /** `me` needs a signed-in user: an API key has no "me". */
