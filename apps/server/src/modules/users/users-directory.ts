@@ -19,9 +19,13 @@ export function createUsersDirectory(db: DbExecutor) {
       const rows = await select(tenantId).where('id', 'in', unique).execute();
       return new Map(rows.map((r) => [r.id, toMember(r)]));
     },
-    /** Every user of the tenant, by name. Tenants have tens of users, not thousands. */
+    /**
+     * Every active user of the tenant, by name (who can be assigned); a deactivated user is left out
+     * but still found by `byIds`, so conversations they worked on keep their name. Tenants have tens
+     * of users, not thousands.
+     */
     async all(tenantId: string): Promise<TeamMember[]> {
-      const rows = await select(tenantId).orderBy('name').orderBy('id').execute();
+      const rows = await select(tenantId).where('deactivated_at', 'is', null).orderBy('name').orderBy('id').execute();
       return rows.map(toMember);
     },
   };

@@ -37,6 +37,13 @@ describe(`users: deactivation and the own password change (${testDialect()})`, (
     await t.login(agent.email, agent.password);
   });
 
+  it('the directory other modules assign from leaves a deactivated user out but still names them', async () => {
+    const agent = await t.createUser('agent');
+    await call('PATCH', `/api/v1/users/${agent.id}`, { active: false });
+    expect((await t.users.directory.all(t.tenantId)).map((m) => m.id)).not.toContain(agent.id);
+    expect((await t.users.directory.byIds(t.tenantId, [agent.id])).get(agent.id)).toMatchObject({ role: 'agent' });
+  });
+
   it('an admin cannot deactivate themselves, nor the last active admin be deactivated or demoted', async () => {
     const first = await t.createUser('admin');
     const session = await t.login(first.email, first.password);
