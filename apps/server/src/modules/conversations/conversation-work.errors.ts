@@ -11,8 +11,9 @@ export function assigneeNotFound(userId: string): AppError {
   return badRequest(WorkErrorCode.ASSIGNEE_NOT_FOUND, `No user ${userId} in this tenant`);
 }
 
-export function assigneeNotEligible(userId: string, role: string): AppError {
-  return badRequest(WorkErrorCode.ASSIGNEE_NOT_ELIGIBLE, `User ${userId} has the role "${role}", which cannot be assigned conversations (admin, supervisor or agent can)`);
+/** `reason` completes "User <id> …", e.g. `has the role "viewer"` or `is deactivated`. */
+export function assigneeNotEligible(userId: string, reason: string): AppError {
+  return badRequest(WorkErrorCode.ASSIGNEE_NOT_ELIGIBLE, `User ${userId} ${reason} and cannot be assigned conversations (active admins, supervisors and agents can)`);
 }
 
 export function assignmentForbidden(): AppError {

@@ -35,6 +35,17 @@ export function createConversationWorkService(deps: ConversationWorkDeps) {
     return conversation;
   }
 
+  /** `team.all` lists the active users only: a deactivated one is known (`byIds`) but not assignable. */
+  async function requireAssignable(tenantId: string, userId: string): Promise<void> {
+    const active = (await deps.team.all(tenantId)).find((m) => m.id === userId);
+    if (active) {
+      if (!isAssignableRole(active.role)) throw assigneeNotEligible(userId, `has the role "${active.role}"`);
+      return;
+    }
+    if (!(await deps.team.byIds(tenantId, [userId])).has(userId)) throw assigneeNotFound(userId);
+    throw assigneeNotEligible(userId, 'is deactivated');
+  }
+
   async function finish(conversation: Conversation, changed: boolean, change: ConversationChange): Promise<Conversation> {
     if (!changed) return load(conversation.tenantId, conversation.id);
     deps.events.publish('conversation.updated', { tenantId: conversation.tenantId, conversationId: conversation.id, channelId: conversation.channelId, change });
@@ -53,11 +64,7 @@ export function createConversationWorkService(deps: ConversationWorkDeps) {
       const conversation = await load(caller.tenantId, id);
       const actor = await actorOf(caller);
       if (!canAssign(actor, conversation.assigneeUserId, userId)) throw assignmentForbidden();
-      if (userId !== null) {
-        const target = (await deps.team.byIds(caller.tenantId, [userId])).get(userId);
-        if (!target) throw assigneeNotFound(userId);
-        if (!isAssignableRole(target.role)) throw assigneeNotEligible(userId, target.role);
-      }
+      if (userId !== null) await requireAssignable(caller.tenantId, userId);
       // An agent giving a conversation up only releases it while it is still theirs.
       const expected = actor.kind === 'user' && actor.role === 'agent' && userId === null ? { assignee: actor.userId } : undefined;
       const changed = await setAssignee(deps.db, { tenantId: caller.tenantId, id, now: deps.clock.now() }, userId, expected);

@@ -4,7 +4,9 @@ export type { TeamMember } from '../users/index.js';
 
 /** Colleagues of a tenant (the users module's directory); another tenant's user is absent. */
 export type TeamDirectory = {
+  /** Any user of the tenant, deactivated ones included (names of past assignees). */
   byIds(tenantId: string, ids: readonly string[]): Promise<Map<string, TeamMember>>;
+  /** The active users: who can be assigned and who is in the rotation. */
   all(tenantId: string): Promise<TeamMember[]>;
 };
 

@@ -80,6 +80,21 @@ describe(`conversation assignment, close/reopen and read (${testDialect()})`, ()
     expect((await assign(id, admin.headers, { bad: true } as unknown as string)).statusCode).toBe(400);
   });
 
+  it('a deactivated user can no longer be assigned nor listed, but keeps their name on past conversations', async () => {
+    const leaving = await t.signIn('agent', { name: 'Leaving Lea' });
+    const earlier = await t.conversation();
+    expect((await assign(earlier, admin.headers, leaving.id)).statusCode).toBe(200);
+    const off = await t.app.inject({ method: 'PATCH', url: `/api/v1/users/${leaving.id}`, headers: t.adminKey, payload: { active: false } });
+    expect(off.statusCode, off.body).toBe(200);
+    const res = await assign(await t.conversation(), admin.headers, leaving.id);
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ error: { code: 'ASSIGNEE_NOT_ELIGIBLE' } });
+    const listed = await t.app.inject({ method: 'GET', url: '/api/v1/assignees', headers: admin.headers });
+    expect(listed.json<{ data: { id: string }[] }>().data.map((a) => a.id)).not.toContain(leaving.id);
+    const past = await t.app.inject({ method: 'GET', url: `/api/v1/conversations/${earlier}`, headers: admin.headers });
+    expect(past.json<Conversation>().assignee).toEqual({ id: leaving.id, name: 'Leaving Lea' });
+  });
+
   it('another tenant’s conversation is 404 for every action and stays unchanged', async () => {
     const foreign = await t.createTenant();
     const id = await t.conversation({ tenantId: foreign.tenantId, channelId: foreign.channelId });
