@@ -25,8 +25,8 @@ module.exports = {
       from: { path: `${SERVER}/providers/` }, to: { path: `${SERVER}/(db|queue|modules|http|composition|config)/` },
     },
     {
-      name: 'db-queue-import-only-core', severity: 'error',
-      from: { path: `${SERVER}/(db|queue)/` }, to: { path: `${SERVER}/(modules|http|providers|composition)/` },
+      name: 'db-queue-events-import-only-core', severity: 'error',
+      from: { path: `${SERVER}/(db|queue|events)/` }, to: { path: `${SERVER}/(modules|http|providers|composition)/` },
     },
     {
       name: 'modules-use-other-modules-via-index', severity: 'error',
@@ -47,8 +47,8 @@ module.exports = {
     },
     {
       name: 'lazy-scale-out-deps', severity: 'error',
-      comment: 'bullmq/ioredis load lazily from composition/ or their own adapter folder only.',
-      from: { path: `${SERVER}/`, pathNot: [`${SERVER}/(composition|queue/bullmq)/`, '__tests__'] },
+      comment: 'bullmq/ioredis load lazily from composition/ or their own adapter folders only (queue/bullmq, events/redis).',
+      from: { path: `${SERVER}/`, pathNot: [`${SERVER}/(composition|queue/bullmq|events/redis)/`, '__tests__'] },
       to: { path: 'node_modules/(bullmq|ioredis)/' },
     },
   ],

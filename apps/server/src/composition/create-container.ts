@@ -1,7 +1,7 @@
 import type { Config } from '../config/load-config.js';
 import { resolveSecretsKey } from '../config/secrets-key.js';
 import { systemClock, type Clock } from '../core/clock.js';
-import { InProcessEventBus } from '../core/events/in-process-event-bus.js';
+import type { EventBus } from '../core/events/event-bus.js';
 import type { Logger } from '../core/logger.js';
 import { createSecretBox } from '../core/secret-box.js';
 import type { DatabaseHandle } from '../db/database.js';
@@ -23,6 +23,7 @@ import type { MessagingProvider } from '../providers/messaging-provider.js';
 import { createProviderRegistry } from '../providers/provider-registry.js';
 import type { JobQueue } from '../queue/job-queue.js';
 import { createDatabase } from './create-database.js';
+import { createEventBus } from './create-event-bus.js';
 import { createSendPacer } from './create-send-pacer.js';
 import { cachedChannelAccess } from './cached-channel-access.js';
 
@@ -61,11 +62,17 @@ export async function createContainer(opts: ContainerOptions) {
     clock,
     ...(opts.queuePollIntervalMs === undefined ? {} : { inProcess: { pollIntervalMs: opts.queuePollIntervalMs } }),
   });
-  const events = new InProcessEventBus(logger.child({ component: 'events' }));
+  const eventBus = await createEventBus({
+    driver: config.queue.driver,
+    redisUrl: config.queue.redisUrl,
+    prefix: opts.queuePrefix,
+    logger: logger.child({ component: 'events' }),
+  });
+  const events = eventBus.bus;
   const provider = opts.provider ?? new CloudApiProvider({ timeoutMs: config.whatsapp.sendTimeoutMs });
   const providers = createProviderRegistry([provider]);
   const modules = createModules({ config, logger, clock, database, queue, events, provider, providers });
-  return { config, logger, clock, database, queue, events, provider, providers, ...modules };
+  return { config, logger, clock, database, queue, events, closeEvents: eventBus.close, provider, providers, ...modules };
 }
 
 async function openDatabase(config: Config): Promise<DatabaseHandle> {
@@ -84,7 +91,7 @@ type ModuleDeps = {
   clock: Clock;
   database: DatabaseHandle;
   queue: JobQueue;
-  events: InProcessEventBus;
+  events: EventBus;
   provider: MessagingProvider;
   providers: ReturnType<typeof createProviderRegistry>;
 };

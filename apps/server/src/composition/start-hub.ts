@@ -73,6 +73,7 @@ export async function startHub(opts: StartHubOptions): Promise<RunningHub> {
     async close() {
       await app?.close();
       await container.queue.stop({ drainMs: 10_000 });
+      await container.closeEvents();
       await container.database.close();
     },
   };

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SANDBOX_NUMBER } from '../../src/composition/bootstrap.js';
+import { openSse } from '../../src/modules/inbox-realtime/__tests__/sse-client.js';
 import { eventually } from '../helpers/eventually.js';
 import { uniqueWaId } from '../helpers/sandbox-webhooks.js';
 import { createSharedHubState, startTestHub, type SharedHubState, type StartTestHubOptions, type TestHub } from '../helpers/start-test-hub.js';
@@ -112,6 +113,34 @@ describe.runIf(isPostgres && redisUp)('scaled roles: one api process and worker 
       expect(echoes.map((m) => (m['content'] as Json)['body'])).toContain('template:hello_world');
     }, { timeoutMs: 15_000 });
     expect(await statusOf(id)).toMatch(/^(delivered|read)$/);
+  });
+
+  it('pushes what the worker did to an SSE client of the api process (Redis event bus)', async () => {
+    const stream = await openSse(`${api.publicBaseUrl}/api/v1/events`, api.auth);
+    try {
+      expect(stream.status).toBe(200);
+      const from = uniqueWaId();
+      await api.emulator('POST', '/_emulator/inbound', {
+        phoneNumberId: SANDBOX_NUMBER.phoneNumberId, from, message: { type: 'text', text: { body: 'Live über Redis' } },
+      });
+      // The message is stored and its event published by the worker; only the bus can carry it here.
+      const [event] = await eventually(() => {
+        const received = stream.events('message.received').filter((e) => e.data['contactWaId'] === from);
+        expect(received).toHaveLength(1);
+        return received;
+      }, { timeoutMs: 15_000 });
+      const [stored] = await inboundFrom(from);
+      expect(event!.data).toMatchObject({ tenantId: api.tenantId, messageId: stored!['id'], type: 'text' });
+
+      // Statuses the worker applies (sent → delivered → read, from the sandbox's webhooks) arrive too.
+      const id = await sendTemplate(SILENT);
+      await eventually(() => {
+        const statuses = stream.events('message.status-changed').filter((e) => e.data['messageId'] === id).map((e) => e.data['status']);
+        expect(statuses).toContain('read');
+      }, { timeoutMs: 15_000 });
+    } finally {
+      stream.close();
+    }
   });
 
   it('loses nothing and sends nothing twice when the worker stops mid-run and another takes over', async () => {

@@ -12,8 +12,8 @@ export type RealtimeListener = <N extends RealtimeEventName>(name: N, data: Real
  * nothing and a disconnect leaves no handler behind. Tenant isolation is by the event's own
  * `tenantId`: a listener only ever sees its tenant's events.
  *
- * The bus is in-process: in a scaled deployment (PROCESS_ROLE=api/worker) events published in a
- * worker never reach an API process's hub, which needs a cross-process bus.
+ * In a scaled deployment (PROCESS_ROLE=api/worker) the bus is Redis pub/sub (ADR 0007), so
+ * events published in a worker process reach the hub of every API process.
  */
 export class RealtimeHub {
   private readonly byTenant = new Map<string, Set<RealtimeListener>>();
