@@ -4,7 +4,7 @@ import type { InboundEvent } from '../../providers/messaging-provider.js';
 export type SinkMessageInput = { tenantId: string; channelId: string; event: Extract<InboundEvent, { kind: 'message' }> };
 export type SinkMessageResult = { messageId: string; conversationId?: string; duplicate: boolean; afterCommit?: () => void };
 export type SinkStatusInput = { tenantId: string; channelId: string; event: Extract<InboundEvent, { kind: 'status' }> };
-export type SinkStatusResult = { outcome: 'applied' | 'recorded-older' | 'duplicate' | 'message-not-found'; messageId?: string };
+export type SinkStatusResult = { outcome: 'applied' | 'recorded-older' | 'duplicate' | 'message-not-found'; messageId?: string; afterCommit?: () => void };
 
 /**
  * Where parsed inbound items go. The messages module's service satisfies it structurally

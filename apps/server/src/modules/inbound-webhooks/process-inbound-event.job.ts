@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import type { Clock } from '../../core/clock.js';
 import type { Logger } from '../../core/logger.js';
-import type { Db } from '../../db/database.js';
+import type { Db, Trx } from '../../db/database.js';
 import type { InboundEvent, MessagingProvider } from '../../providers/messaging-provider.js';
 import { RetryJobError } from '../../queue/job-errors.js';
 import { defineJob, jobSettings, type JobContext, type JobHandler } from '../../queue/job-queue.js';
@@ -43,6 +43,18 @@ export type ProcessInboundEventDeps = {
 
 const MEDIA_MESSAGE_TYPES: readonly string[] = ['image', 'audio', 'video', 'document', 'sticker'];
 
+/** Events applied in one transaction (bounded so the SQLite connection is not held for long). */
+const TOGETHER_MAX = 64;
+
+/** The transaction events are processed in, and what to publish once it committed. */
+type Unit = {
+  trx: Trx;
+  afterCommit: (() => void)[];
+  /** Parsed bodies by event id and channels by phone number id, prepared outside the transaction. */
+  parsed: Map<string, InboundEvent[] | Error>;
+  routes: Map<string, WebhookChannel | undefined>;
+};
+
 /** What a run noticed beyond the normal flow; kept on the event row as its note. */
 type RunReport = { unmatched: string[]; unrouted: number; vendorErrors: number[]; otherFields: Set<string> };
 
@@ -70,17 +82,26 @@ export class InboundEventProcessor {
   }
 
   /**
-   * Each event is processed on its own: one that fails does not hold up the others. Finished events
-   * are skipped on a re-run, so a retry only redoes what is still pending. On the last attempt a
-   * still-failing event is marked `failed` (the dead letter, kept with its raw body).
+   * The events of a job are applied together, in transactions of up to {@link TOGETHER_MAX} events
+   * (one commit instead of two per event: the group commit of the intake, carried on). If such a
+   * transaction fails, its events are processed again one by one, each in its own transaction, so
+   * one bad event does not hold up the others. Finished events are skipped on a re-run, so a retry
+   * only redoes what is still pending. On the last attempt a still-failing event is marked `failed`
+   * (the dead letter, kept with its raw body).
    */
   async process(payload: ProcessInboundEventPayload, ctx: JobContext): Promise<void> {
     const lastAttempt = ctx.attempt >= jobSettings(processInboundEventJob).maxAttempts;
     let deferred = 0;
     let failure: unknown;
-    for (const id of payload.inboundEventIds) {
+    const alone: string[] = [];
+    for (const ids of chunks(payload.inboundEventIds, TOGETHER_MAX)) {
+      const together = ids.length > 1 ? await this.#processTogether(ids, ctx) : undefined;
+      if (together === undefined) alone.push(...ids);
+      else deferred += together;
+    }
+    for (const id of alone) {
       try {
-        if ((await this.#processEvent(id, ctx)) === 'deferred') deferred += 1;
+        if ((await this.#inTransaction([id], (unit) => this.#processEvent(id, ctx, unit))) === 'deferred') deferred += 1;
       } catch (error) {
         failure ??= error;
         this.#log.error({ eventId: id, err: error, attempt: ctx.attempt }, 'inbound event processing failed');
@@ -95,26 +116,70 @@ export class InboundEventProcessor {
     }
   }
 
-  async #processEvent(eventId: string, ctx: JobContext): Promise<'done' | 'deferred'> {
-    const { db, clock } = this.#deps;
-    const event = await findInboundEvent(db, eventId);
+  /** Deferred events of a committed batch, or undefined when the batch rolled back. */
+  async #processTogether(ids: string[], ctx: JobContext): Promise<number | undefined> {
+    try {
+      return await this.#inTransaction(ids, async (unit) => {
+        let deferred = 0;
+        for (const id of ids) if ((await this.#processEvent(id, ctx, unit)) === 'deferred') deferred += 1;
+        return deferred;
+      });
+    } catch (error) {
+      this.#log.warn({ events: ids.length, err: error }, 'a batch of inbound events failed; processing them one by one');
+      return undefined;
+    }
+  }
+
+  /**
+   * Runs `fn` in a transaction; the domain events it collected are published after the commit only.
+   * The events are read, parsed and routed first, outside it: on SQLite the transaction holds the
+   * one connection, so a channel lookup inside it would wait for itself.
+   */
+  async #inTransaction<T>(ids: readonly string[], fn: (unit: Unit) => Promise<T>): Promise<T> {
+    const prepared = await this.#prepare(ids);
+    const afterCommit: (() => void)[] = [];
+    const result = await this.#deps.db.transaction().execute((trx) => fn({ trx, afterCommit, ...prepared }));
+    for (const publish of afterCommit) publish();
+    return result;
+  }
+
+  async #prepare(ids: readonly string[]): Promise<Pick<Unit, 'parsed' | 'routes'>> {
+    const parsed = new Map<string, InboundEvent[] | Error>();
+    const routes = new Map<string, WebhookChannel | undefined>();
+    for (const id of ids) {
+      const event = await findInboundEvent(this.#deps.db, id);
+      if (event === undefined || event.status !== 'pending') continue;
+      const items = this.#parseItems(event);
+      parsed.set(id, items);
+      if (items instanceof Error) continue;
+      for (const item of items) {
+        if (item.kind === 'other' || item.phoneNumberId === undefined || routes.has(item.phoneNumberId)) continue;
+        routes.set(item.phoneNumberId, await this.#deps.channels.byPhoneNumberId(item.phoneNumberId));
+      }
+    }
+    return { parsed, routes };
+  }
+
+  async #processEvent(eventId: string, ctx: JobContext, unit: Unit): Promise<'done' | 'deferred'> {
+    const { clock } = this.#deps;
+    const event = await findInboundEvent(unit.trx, eventId);
     // Gone or already final: a re-delivered job is a no-op (handlers are at-least-once).
     if (event === undefined || event.status !== 'pending') return 'done';
-    const items = this.#parseItems(event);
+    const items = unit.parsed.get(event.id) ?? this.#parseItems(event);
     if (items instanceof Error) {
       this.#log.error({ eventId: event.id, err: items.message }, 'stored webhook cannot be parsed; kept as failed');
-      await finishInboundEvent(db, { id: event.id, status: 'failed', note: items.message, at: clock.now() });
+      await finishInboundEvent(unit.trx, { id: event.id, status: 'failed', note: items.message, at: clock.now() });
       return 'done';
     }
     const report: RunReport = { unmatched: [], unrouted: 0, vendorErrors: [], otherFields: new Set() };
     // Every entry × change × item, in order (house rule 6; Chatwoot and whatsapp-api-js read only [0]).
-    for (const item of items) await this.#processItem(item, event, report);
+    for (const item of items) await this.#processItem(item, event, report, unit);
     if (report.unmatched.length > 0 && ctx.attempt < this.#statusMatchAttempts) return 'deferred';
     if (report.unmatched.length > 0) {
       // The wamids go to the event row, not the log: a wamid encodes the customer's number (GDPR-07).
       this.#log.warn({ eventId: event.id, unmatched: report.unmatched.length }, 'status updates for unknown messages; recorded as unmatched');
     }
-    await finishInboundEvent(db, { id: event.id, status: 'processed', note: describeReport(report), at: clock.now() });
+    await finishInboundEvent(unit.trx, { id: event.id, status: 'processed', note: describeReport(report), at: clock.now() });
     return 'done';
   }
 
@@ -126,13 +191,13 @@ export class InboundEventProcessor {
     }
   }
 
-  async #processItem(item: InboundEvent, event: InboundEventRecord, report: RunReport): Promise<void> {
+  async #processItem(item: InboundEvent, event: InboundEventRecord, report: RunReport, unit: Unit): Promise<void> {
     if (item.kind === 'other') {
       report.otherFields.add(item.field);
       this.#log.info({ eventId: event.id, field: item.field, wabaId: item.wabaId }, 'webhook field without a handler; kept raw');
       return;
     }
-    const channel = item.phoneNumberId === undefined ? undefined : await this.#routeTo(item.phoneNumberId, event);
+    const channel = item.phoneNumberId === undefined ? undefined : this.#routeTo(item.phoneNumberId, event, unit);
     if (item.kind === 'error') {
       report.vendorErrors.push(...item.errors.map((e) => e.code));
       this.#log.warn({ eventId: event.id, channelId: channel?.channelId, errors: item.errors }, 'webhook carries value-level errors');
@@ -145,27 +210,25 @@ export class InboundEventProcessor {
     }
     const scope = { tenantId: channel.tenantId, channelId: channel.channelId };
     if (item.kind === 'status') {
-      const result = await this.#deps.sink.applyStatus({ ...scope, event: item });
+      const result = await this.#deps.sink.applyStatus({ ...scope, event: item }, unit.trx);
+      if (result.afterCommit) unit.afterCommit.push(result.afterCommit);
       if (result.outcome === 'message-not-found') report.unmatched.push(`${item.wamid} (${item.status})`);
       return;
     }
-    await this.#recordMessage(item, scope);
+    await this.#recordMessage(item, scope, unit);
   }
 
-  /** The message and, for media types, its media row + `media.fetch` job: one transaction. */
-  async #recordMessage(item: Extract<InboundEvent, { kind: 'message' }>, scope: { tenantId: string; channelId: string }): Promise<void> {
-    const recorded = await this.#deps.db.transaction().execute(async (trx) => {
-      const result = await this.#deps.sink.recordInbound({ ...scope, event: item }, trx);
-      // A duplicate already got its media row when it was first recorded, in that transaction.
-      if (result.duplicate || !MEDIA_MESSAGE_TYPES.includes(item.type)) return result;
-      const media = toMediaInput(item.content, {
-        ...scope, messageId: result.messageId, messageType: item.type,
-        ...(result.conversationId === undefined ? {} : { conversationId: result.conversationId }),
-      });
-      if (media !== undefined) await this.#deps.media.registerInbound(media, trx);
-      return result;
+  /** The message and, for media types, its media row + `media.fetch` job: in the event's transaction. */
+  async #recordMessage(item: Extract<InboundEvent, { kind: 'message' }>, scope: { tenantId: string; channelId: string }, unit: Unit): Promise<void> {
+    const result = await this.#deps.sink.recordInbound({ ...scope, event: item }, unit.trx);
+    if (result.afterCommit) unit.afterCommit.push(result.afterCommit);
+    // A duplicate already got its media row when it was first recorded, in that transaction.
+    if (result.duplicate || !MEDIA_MESSAGE_TYPES.includes(item.type)) return;
+    const media = toMediaInput(item.content, {
+      ...scope, messageId: result.messageId, messageType: item.type,
+      ...(result.conversationId === undefined ? {} : { conversationId: result.conversationId }),
     });
-    recorded.afterCommit?.();
+    if (media !== undefined) await this.#deps.media.registerInbound(media, unit.trx);
   }
 
   /**
@@ -173,8 +236,10 @@ export class InboundEventProcessor {
    * one channel (the common case), items must belong to it: intake verified the signature for that
    * channel only.
    */
-  async #routeTo(phoneNumberId: string, event: InboundEventRecord): Promise<WebhookChannel | undefined> {
-    const channel = await this.#deps.channels.byPhoneNumberId(phoneNumberId);
+  #routeTo(phoneNumberId: string, event: InboundEventRecord, unit: Unit): WebhookChannel | undefined {
+    // Prepared before the transaction; an event that turned pending meanwhile cannot exist (pending is the first state).
+    if (!unit.routes.has(phoneNumberId)) throw new Error(`route for phone number id ${phoneNumberId} was not prepared`);
+    const channel = unit.routes.get(phoneNumberId);
     if (channel !== undefined && event.channelId !== null && channel.channelId !== event.channelId) return undefined;
     return channel;
   }
@@ -207,4 +272,10 @@ function describeReport(report: RunReport): string | null {
   if (report.otherFields.size > 0) parts.push(`unhandled fields: ${[...report.otherFields].join(', ')}`);
   const note = parts.join('; ');
   return note === '' ? null : note.slice(0, 2_000);
+}
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
 }

@@ -28,7 +28,8 @@ export async function applyStatusUpdate(deps: MessagesDeps, input: ApplyStatusIn
     return { result: { outcome, messageId: message.id } satisfies ApplyStatusResult, message: advanced ? message : undefined };
   };
   const { result, message } = executor ? await run(executor) : await inTransaction(deps.db, run);
-  if (message) {
+  if (!message) return result;
+  const publish = () =>
     deps.events.publish('message.status-changed', {
       tenantId: message.tenantId,
       channelId: message.channelId,
@@ -37,7 +38,9 @@ export async function applyStatusUpdate(deps: MessagesDeps, input: ApplyStatusIn
       status: input.event.status,
       previousStatus: message.status,
     });
-  }
+  // In the caller's transaction: the caller publishes after its commit (nobody hears of a rollback).
+  if (executor) return { ...result, afterCommit: publish };
+  publish();
   return result;
 }
 

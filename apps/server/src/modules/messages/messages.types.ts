@@ -31,4 +31,9 @@ export type RecordInboundResult = {
 
 export type ApplyStatusInput = { tenantId: string; channelId: string; event: InboundStatusEvent };
 export type ApplyStatusOutcome = 'applied' | 'recorded-older' | 'duplicate' | 'message-not-found';
-export type ApplyStatusResult = { outcome: ApplyStatusOutcome; messageId?: string };
+export type ApplyStatusResult = {
+  outcome: ApplyStatusOutcome;
+  messageId?: string;
+  /** Set when the caller passed its own transaction and the status advanced: call it after your commit. */
+  afterCommit?: () => void;
+};

@@ -157,6 +157,27 @@ describe(`webhook intake + inbound.process (${testDialect()})`, () => {
     expect(kit.sink.recordCalls.map((c) => c.event.wamid)).toEqual(['wamid.healthy']);
   });
 
+  it('applies the events of one job in one transaction', async () => {
+    const stored = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => kit.intake.receive(kit.provider.webhook(a.context, textFrom(`wamid.together-${i}`)))),
+    );
+    let transactions = 0;
+    const db = new Proxy(kit.database.db, {
+      get(target, property, receiver) {
+        if (property === 'transaction') return () => { transactions += 1; return target.transaction(); };
+        const value: unknown = Reflect.get(target, property, receiver);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const processor = new InboundEventProcessor({
+      db, provider: kit.provider, channels: kit.channels, sink: kit.sink, media: kit.media, clock: kit.clock, logger: silentLogger,
+    });
+    await processor.process({ inboundEventIds: stored.map((r) => r.eventId!) }, { jobId: 'j', attempt: 1, signal: new AbortController().signal });
+    expect(transactions).toBe(1);
+    expect(kit.sink.recordCalls).toHaveLength(10);
+    for (const r of stored) expect((await findInboundEvent(kit.database.db, r.eventId!))?.status).toBe('processed');
+  });
+
   it('processes every entry × change × message and status of a batched body', async () => {
     kit.sink.outbound.set('wamid.out-1', 'sent');
     kit.sink.outbound.set('wamid.out-2', 'sent');
