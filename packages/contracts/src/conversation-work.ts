@@ -52,5 +52,5 @@ export type AutoAssignment = Static<typeof AutoAssignment>;
 export const UpdateAutoAssignmentRequest = Type.Object({ enabled: Type.Boolean() }, { additionalProperties: false });
 export type UpdateAutoAssignmentRequest = Static<typeof UpdateAutoAssignmentRequest>;
 
-export const CONVERSATION_CHANGES = ['assigned', 'closed', 'reopened', 'read'] as const;
+export const CONVERSATION_CHANGES = ['assigned', 'closed', 'reopened', 'read', 'labels', 'note'] as const;
 export type ConversationChange = (typeof CONVERSATION_CHANGES)[number];

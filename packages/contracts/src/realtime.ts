@@ -51,7 +51,8 @@ export const ConversationUpdatedEvent = Type.Object({
   tenantId: Type.String(),
   conversationId: Type.String(),
   channelId: Type.String(),
-  change: Type.Union([Type.Literal('assigned'), Type.Literal('closed'), Type.Literal('reopened'), Type.Literal('read')]),
+  /** `labels`: a label was attached or detached; `note`: a private note was added. */
+  change: Type.Union([Type.Literal('assigned'), Type.Literal('closed'), Type.Literal('reopened'), Type.Literal('read'), Type.Literal('labels'), Type.Literal('note')]),
 });
 export type ConversationUpdatedEvent = Static<typeof ConversationUpdatedEvent>;
 

@@ -134,7 +134,7 @@ function createModules({ config, logger, clock, database, queue, events, provide
   const quickReplies = createQuickRepliesModule({ db, clock });
   const templates = createTemplatesModule({ channels: channels.service, providers });
   const inboxRealtime = createInboxRealtimeModule({ events, logger: logger.child({ module: 'inbox-realtime' }) });
-  const labelsAndNotes = createLabelsAndNotes({ db, clock, contacts, conversations, users });
+  const labelsAndNotes = createLabelsAndNotes({ db, clock, events, contacts, conversations, users });
   const conversationWork = createConversationWorkModule({
     db, events, clock, team: users.directory, presence: inboxRealtime.presence, channels: channels.service, contacts,
     labels: labelsAndNotes.conversationLabels,

@@ -1,4 +1,5 @@
 import type { Clock } from '../core/clock.js';
+import type { EventBus } from '../core/events/event-bus.js';
 import type { Db } from '../db/database.js';
 import { contactRoutes, type ContactsService } from '../modules/contacts/index.js';
 import type { ConversationsService } from '../modules/conversations/index.js';
@@ -6,21 +7,30 @@ import { createLabelsModule, toLabelDto } from '../modules/labels/index.js';
 import { createNotesModule } from '../modules/notes/index.js';
 import type { UsersModule } from '../modules/users/index.js';
 
-type Deps = { db: Db; clock: Clock; contacts: ContactsService; conversations: ConversationsService; users: UsersModule };
+type Deps = { db: Db; clock: Clock; events: EventBus; contacts: ContactsService; conversations: ConversationsService; users: UsersModule };
 
 /**
  * Labels, private notes and the contact side panel. The labels and notes modules learn whether a
  * conversation or contact exists through the lookups passed here, so neither imports the other.
  */
-export function createLabelsAndNotes({ db, clock, contacts, conversations, users }: Deps) {
+export function createLabelsAndNotes({ db, clock, events, contacts, conversations, users }: Deps) {
+  // Live update for the other agents' inboxes; a failure to publish never fails the request.
+  const publish = (change: 'labels' | 'note') => (tenantId: string, conversationId: string) => {
+    conversations.get(tenantId, conversationId).then(
+      (c) => events.publish('conversation.updated', { tenantId, conversationId, channelId: c.channelId, change }),
+      () => undefined,
+    );
+  };
   const labels = createLabelsModule({
     db, clock,
     targets: { conversation: (tenantId, id) => conversations.get(tenantId, id), contact: (tenantId, id) => contacts.get(tenantId, id) },
+    changed: publish('labels'),
   });
   const notes = createNotesModule({
     db, clock,
     conversationExists: (tenantId, id) => conversations.get(tenantId, id),
     userName: (tenantId, id) => users.users.getUser(tenantId, id).then((u) => u.name, () => undefined),
+    noteAdded: publish('note'),
   });
   const contactProfile = contactRoutes({
     db, contacts, clock,

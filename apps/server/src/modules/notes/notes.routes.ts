@@ -16,6 +16,8 @@ export type NotesDeps = {
   conversationExists: (tenantId: string, id: string) => Promise<unknown>;
   /** The display name of a signed-in user of the tenant. */
   userName: (tenantId: string, userId: string) => Promise<string | undefined>;
+  /** Tells the inbox that a note was added (the live `conversation.updated`, change `note`). */
+  noteAdded: (tenantId: string, conversationId: string) => void;
 };
 
 const tags = ['notes'];
@@ -39,6 +41,7 @@ export function notesRoutes(deps: NotesDeps): FastifyPluginAsync {
       const note = await insertNote(deps.db, {
         tenantId: auth.tenantId, conversationId: request.params.id, ...author, body: request.body.text, createdAt: deps.clock.now(),
       });
+      deps.noteAdded(auth.tenantId, note.conversationId);
       return reply.status(201).send(toNoteDto(note));
     });
 

@@ -64,6 +64,10 @@ describe(`labels (${testDialect()})`, () => {
 
   it('agents attach and detach labels on conversations and contacts (idempotent); the list shows them', async () => {
     const conversationId = await h.inbound('4915100000101', 'Hallo');
+    const changes: string[] = [];
+    const unsubscribe = h.hub.container.events.subscribe('conversation.updated', (e) => {
+      if (e.conversationId === conversationId) changes.push(e.change);
+    });
     const contactId = ((await h.admin('GET', `/api/v1/conversations/${conversationId}`)).body as { contact: { id: string } }).contact.id;
     const label = (await create(h.admin, 'Reklamation', '#cc3300')).body as Label;
 
@@ -81,6 +85,12 @@ describe(`labels (${testDialect()})`, () => {
     const detached = await agent('DELETE', `/api/v1/conversations/${conversationId}/labels/${label.id}`);
     expect((detached.body as { data: Label[] }).data).toEqual([]);
     expect((await agent('DELETE', `/api/v1/conversations/${conversationId}/labels/${label.id}`)).status).toBe(200);
+    const list = await agent('GET', '/api/v1/conversations?limit=100');
+    expect((list.body as { data: { id: string; labels: Label[] }[] }).data.find((c) => c.id === conversationId)?.labels).toEqual([]);
+    // Every change to the conversation's labels is a live event for the other inboxes.
+    await expect.poll(() => changes.length).toBe(4);
+    expect(new Set(changes)).toEqual(new Set(['labels']));
+    unsubscribe();
   });
 
   it("another tenant's label, conversation or contact is a 404 — for reading, attaching and managing", async () => {

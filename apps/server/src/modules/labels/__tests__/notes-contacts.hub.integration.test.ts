@@ -25,6 +25,10 @@ describe(`private notes and the contact profile (${testDialect()})`, () => {
     const conversationId = await h.inbound('4915100000201', 'Wo bleibt meine Lieferung?');
     const messagesOf = () => h.hub.container.database.db.selectFrom('messages').select('id').where('conversation_id', '=', conversationId).execute();
     const agent = await h.as('agent');
+    const changes: string[] = [];
+    const unsubscribe = h.hub.container.events.subscribe('conversation.updated', (e) => {
+      if (e.conversationId === conversationId) changes.push(e.change);
+    });
     for (const text of ['Kunde ist <b>verärgert</b>', 'ERP: Lieferung 4711 verspätet']) {
       const res = await agent('POST', `/api/v1/conversations/${conversationId}/notes`, { text });
       expect(res.status).toBe(201);
@@ -38,6 +42,8 @@ describe(`private notes and the contact profile (${testDialect()})`, () => {
     expect(await messagesOf()).toHaveLength(1);
     const history = await agent('GET', `/api/v1/conversations/${conversationId}/messages`);
     expect(JSON.stringify(history.body)).not.toContain('verärgert');
+    await expect.poll(() => changes).toEqual(['note', 'note']);
+    unsubscribe();
   });
 
   it('validates notes (1–4096 characters, not blank) and keeps them per tenant (404) and per scope (403)', async () => {

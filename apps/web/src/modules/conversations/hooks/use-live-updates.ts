@@ -16,6 +16,8 @@ export function applyLiveEvent(queryClient: QueryClient, event: RealtimeEvent): 
   // Assigned, closed, reopened or read: the conversation (its lists and its header) changed, not its messages.
   if (event.name === 'conversation.updated') {
     void queryClient.invalidateQueries({ queryKey: queryKeys.conversations.all });
+    // A colleague's private note: the notes panel refetches.
+    if (event.data.change === 'note') void queryClient.invalidateQueries({ queryKey: queryKeys.notes.list(event.data.conversationId) });
     return;
   }
   void queryClient.invalidateQueries({ queryKey: queryKeys.messages.list(event.data.conversationId) });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Note } from '@valeo/contracts';
 import { fakeApi, on } from '../../../../test/fake-api.js';
 import { renderWithProviders } from '../../../../test/render.js';
+import { applyLiveEvent } from '../../../conversations/hooks/use-live-updates.js';
 import { NotesPanel } from '../notes-panel.js';
 
 const XSS = '<img src=x onerror=alert(1)>';
@@ -36,6 +37,15 @@ describe('NotesPanel', () => {
     const writes = requests.filter((r) => r.method !== 'GET');
     expect(writes.map((r) => `${r.method} ${r.url}`)).toEqual(['POST /api/v1/conversations/conv_1/notes']);
     expect(requests.some((r) => r.url.includes('/messages'))).toBe(false);
+  });
+
+  it("shows a colleague's note when its live event arrives", async () => {
+    const { client } = notesServer('conv_3');
+    const { queryClient } = renderWithProviders(<NotesPanel conversationId="conv_3" canWrite={false} />, { api: client });
+    expect(await screen.findByText('No notes yet.')).toBeTruthy();
+    await client.post('/conversations/conv_3/notes', { text: 'Von Bert: Kunde ruft zurück' });
+    applyLiveEvent(queryClient, { name: 'conversation.updated', data: { tenantId: 't', conversationId: 'conv_3', channelId: 'ch_1', change: 'note' } });
+    expect(await screen.findByText('Von Bert: Kunde ruft zurück', { selector: '.note-text' })).toBeTruthy();
   });
 
   it('says, in German too, that notes never go to WhatsApp; without the right to write there is no form', async () => {
