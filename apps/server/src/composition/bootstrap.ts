@@ -74,7 +74,21 @@ export async function bootstrapSandbox(
   });
   if (registered.statusCode >= 300) throw new Error(`sandbox registration failed: ${registered.statusCode} ${registered.body}`);
   await addSandboxTemplates(opts.app);
+  if (before === null) await addSandboxQuickReplies(container, opts.tenantId);
   return { channelId: channel.id, created: before === null, graphBaseUrl };
+}
+
+/** A first sandbox start also gets two quick replies, so `/` in the composer shows something. */
+export const SANDBOX_QUICK_REPLIES = [
+  { shortcut: 'danke', text: 'Vielen Dank für Ihre Nachricht! Wir melden uns in Kürze bei Ihnen.' },
+  { shortcut: 'versand', text: 'Ihre Bestellung ist unterwegs. Die Sendungsnummer schicken wir Ihnen gleich.' },
+] as const;
+
+async function addSandboxQuickReplies(container: Container, tenantId: string): Promise<void> {
+  const existing = await container.quickReplies.service.list(tenantId);
+  for (const reply of SANDBOX_QUICK_REPLIES) {
+    if (!existing.some((q) => q.shortcut === reply.shortcut)) await container.quickReplies.service.create(tenantId, reply);
+  }
 }
 
 /**

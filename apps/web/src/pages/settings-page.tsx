@@ -3,6 +3,7 @@ import { useSignOut } from '../modules/auth/hooks/use-sign-out.js';
 import { useI18n } from '../modules/i18n/hooks/use-i18n.js';
 import { AutoAssignmentSettings } from '../modules/conversations/components/auto-assignment-settings.js';
 import { PersonalSettings } from '../modules/settings/components/personal-settings.js';
+import { QuickReplySettings } from '../modules/quick-replies/components/quick-reply-settings.js';
 import { INBOX_HASH } from '../modules/ui/hooks/use-hash-page.js';
 import { UserManagement } from '../modules/users/components/user-management.js';
 
@@ -33,6 +34,7 @@ export function SettingsPage({ session }: SettingsPageProps) {
         <PersonalSettings session={session} />
         {isAdmin ? <UserManagement currentUserId={session.user.id} /> : null}
         {isAdmin ? <AutoAssignmentSettings /> : null}
+        {isAdmin || session.user.role === 'supervisor' ? <QuickReplySettings /> : null}
       </main>
     </div>
   );

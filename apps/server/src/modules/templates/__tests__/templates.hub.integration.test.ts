@@ -51,6 +51,11 @@ describe(`GET /api/v1/channels/:id/templates through the running Hub (${testDial
     await eventually(async () => expect((await hub.api(`/api/v1/messages/${id}`)).body).toMatchObject({ status: expect.stringMatching(/^(sent|delivered|read)$/) }));
   });
 
+  it('a first sandbox start also seeds two quick replies', async () => {
+    const list = await hub.api('/api/v1/quick-replies');
+    expect((list.body as { data: { shortcut: string }[] }).data.map((q) => q.shortcut)).toEqual(['danke', 'versand']);
+  });
+
   it("answers 404 for another tenant's channel and 403 without the send scope", async () => {
     const other = await hub.container.tenants.tenants.createTenant({ name: 'Andere', slug: 'andere-templates' });
     const { key } = await hub.container.tenants.apiKeys.createApiKey({ tenantId: other.id, name: 'k', scopes: ['admin'] });

@@ -1,7 +1,7 @@
 import { useState, type KeyboardEvent } from 'react';
 import type { QuickReply } from '@valeo/contracts';
 import { insertQuickReply, matchQuickReplies, slashCommandAt } from '../utils/slash-command.js';
-import { useQuickReplies } from './use-quick-replies.js';
+import { useQuickReplies } from '../../quick-replies/hooks/use-quick-replies.js';
 
 export type QuickReplyCommandInput = {
   text: string;
