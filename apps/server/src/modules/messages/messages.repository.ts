@@ -30,13 +30,18 @@ export type MessageRecord = {
 
 export type NewMessage = Omit<MessageRecord, 'id' | 'error' | 'pricing' | 'sendAttempts' | 'createdAt' | 'updatedAt'> & { id?: string };
 
-/** Inserts a message; returns undefined when the (channel, wamid) or (tenant, idempotency key) already exists. */
+/**
+ * Inserts a message; returns undefined when the (channel, wamid) or (tenant, idempotency key) already
+ * exists. The record is built from what was written rather than read back (`RETURNING *` would
+ * re-read the row, content JSON included, on the hottest write path).
+ */
 export async function insertMessage(db: DbExecutor, message: NewMessage, now: Date): Promise<MessageRecord | undefined> {
   const at = toDbTime(now);
-  const row = await db
+  const id = message.id ?? newId();
+  const result = await db
     .insertInto('messages')
     .values({
-      id: message.id ?? newId(),
+      id,
       tenant_id: message.tenantId,
       channel_id: message.channelId,
       conversation_id: message.conversationId,
@@ -57,9 +62,11 @@ export async function insertMessage(db: DbExecutor, message: NewMessage, now: Da
       updated_at: at,
     })
     .onConflict((oc) => oc.doNothing())
-    .returningAll()
     .executeTakeFirst();
-  return row ? toMessage(row) : undefined;
+  if (Number(result.numInsertedOrUpdatedRows ?? 0) === 0) return undefined;
+  // Times as the database keeps them (millisecond precision), so the record equals a re-read.
+  const stored = fromDbTime(at);
+  return { ...message, id, error: null, pricing: null, sendAttempts: 0, createdAt: stored, updatedAt: stored };
 }
 
 export async function findMessage(db: DbExecutor, tenantId: string, id: string): Promise<MessageRecord | undefined> {
@@ -142,7 +149,7 @@ export async function recordStatusHistory(
   db: DbExecutor,
   entry: { messageId: string; status: MessageStatus; at: Date; error?: MessageError | undefined },
 ): Promise<boolean> {
-  const row = await db
+  const result = await db
     .insertInto('message_statuses')
     .values({
       id: newId(),
@@ -152,9 +159,8 @@ export async function recordStatusHistory(
       error: entry.error ? toDbJson(entry.error) : null,
     })
     .onConflict((oc) => oc.columns(['message_id', 'status']).doNothing())
-    .returning('id')
     .executeTakeFirst();
-  return row !== undefined;
+  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 
 export async function listStatusHistory(db: DbExecutor, messageIds: string[]): Promise<Map<string, { status: MessageStatus; at: Date }[]>> {
