@@ -27,7 +27,7 @@ export function MediaBody({ body }: MediaBodyProps) {
   return (
     <div className={`media media-${body.media}`}>
       {body.storedMediaId === undefined ? (
-        <span className="media-placeholder">{t('message.mediaPending', { kind: label })}</span>
+        <span className="media-placeholder">{t(body.unavailable ? 'message.mediaUnavailable' : 'message.mediaPending', { kind: label })}</span>
       ) : (
         <StoredMedia body={body} url={mediaContentUrl(body.storedMediaId)} label={label} />
       )}

@@ -9,7 +9,16 @@ export type ContactCard = { name: string; org: string | undefined; phones: strin
  */
 export type MessageBody =
   | { kind: 'text'; text: string }
-  | { kind: 'media'; media: MediaKind; storedMediaId: string | undefined; caption: string | undefined; filename: string | undefined; mimeType: string | undefined }
+  | {
+      kind: 'media';
+      media: MediaKind;
+      storedMediaId: string | undefined;
+      /** The Hub gave up on the medium (download failed, or refused by type/size): it will never show. */
+      unavailable: boolean;
+      caption: string | undefined;
+      filename: string | undefined;
+      mimeType: string | undefined;
+    }
   | { kind: 'location'; latitude: number; longitude: number; name: string | undefined; address: string | undefined }
   | { kind: 'contacts'; cards: ContactCard[] }
   | { kind: 'reply'; reply: 'button' | 'list'; title: string; description: string | undefined }

@@ -46,6 +46,7 @@ function mediaBody(message: Message, content: Json): MessageBody {
     kind: 'media',
     media: voice ? 'voice' : (message.type as MediaKind),
     storedMediaId: storedMediaIdOf(message),
+    unavailable: message.media?.status === 'failed' || message.media?.status === 'rejected',
     caption: asString(content['caption']),
     filename: asString(content['filename']) ?? message.media?.fileName ?? undefined,
     mimeType: asString(content['mime_type']) ?? message.media?.mimeType ?? undefined,

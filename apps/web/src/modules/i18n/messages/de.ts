@@ -166,6 +166,7 @@ export const de = {
   'message.document': 'Dokument',
   'message.sticker': 'Sticker',
   'message.mediaPending': '{kind} – noch nicht geladen',
+  'message.mediaUnavailable': '{kind} – konnte nicht geladen werden',
   'message.download': 'Herunterladen',
   'message.location': 'Standort',
   'message.openMap': 'Auf der Karte öffnen',

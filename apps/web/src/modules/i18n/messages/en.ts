@@ -165,6 +165,7 @@ export const en: Catalogue = {
   'message.document': 'Document',
   'message.sticker': 'Sticker',
   'message.mediaPending': '{kind} – not loaded yet',
+  'message.mediaUnavailable': '{kind} – could not be loaded',
   'message.download': 'Download',
   'message.location': 'Location',
   'message.openMap': 'Open on the map',

@@ -45,6 +45,12 @@ describe('MessageBubble', () => {
     expect(item.textContent).toContain('Image – not loaded yet');
   });
 
+  it('says so when the Hub could not fetch the medium, instead of promising it', () => {
+    const item = bubble(makeMessage({ type: 'video', content: { id: '1' }, media: makeMedia({ status: 'failed' }) }));
+    expect(item.querySelector('video')).toBeNull();
+    expect(item.textContent).toContain('Video – could not be loaded');
+  });
+
   it('offers a stored document for download under its name, as text', () => {
     const message = makeMessage({ type: 'document', content: { filename: `${XSS}.pdf`, mime_type: 'application/pdf' }, media: makeMedia({ id: 'med_2' }) });
     const link = bubble(message).querySelector('a.document-link');
