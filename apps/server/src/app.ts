@@ -8,6 +8,7 @@ import { registerHealthRoutes, type ReadinessCheck } from './http/health.routes.
 import { installAuth, type Authenticator } from './http/plugins/auth.plugin.js';
 import { generateRequestId } from './http/request-id.js';
 import { applySecurityHeaders, installSecurityHeaders, securityHeaders } from './http/security-headers.js';
+import { trustProxyOption } from './http/trust-proxy.js';
 
 export type { ReadinessCheck } from './http/health.routes.js';
 export type { Authenticator, AuthContext } from './http/plugins/auth.plugin.js';
@@ -44,6 +45,7 @@ export async function buildHttpApp(deps: HttpAppDeps): Promise<FastifyInstance> 
   const app = Fastify({
     ...(deps.loggerInstance ? { loggerInstance: deps.loggerInstance } : { logger: deps.logger ?? { level: deps.config.log.level } }),
     bodyLimit: deps.config.http.bodyLimitBytes,
+    trustProxy: trustProxyOption(deps.config.http.trustProxy),
     genReqId: generateRequestId,
     // Errors raised before routing (malformed URL) bypass hooks, so they get the headers here.
     frameworkErrors: (error, request, reply) => {

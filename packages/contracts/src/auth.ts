@@ -35,6 +35,8 @@ export const ROLE_SCOPES: Readonly<Record<UserRole, readonly ApiKeyScope[]>> = {
 export const AuthErrorCode = {
   INVALID_CREDENTIALS: 'INVALID_CREDENTIALS',
   ACCOUNT_LOCKED: 'ACCOUNT_LOCKED',
+  /** Too many failed sign-ins from one client IP across addresses (429 with Retry-After). */
+  SIGN_IN_THROTTLED: 'SIGN_IN_THROTTLED',
   CSRF_TOKEN_INVALID: 'CSRF_TOKEN_INVALID',
 } as const;
 export type AuthErrorCode = (typeof AuthErrorCode)[keyof typeof AuthErrorCode];

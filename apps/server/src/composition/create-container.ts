@@ -16,7 +16,7 @@ import { createMessagesModule } from '../modules/messages/index.js';
 import { createQuickRepliesModule } from '../modules/quick-replies/index.js';
 import { createTemplatesModule } from '../modules/templates/index.js';
 import { createTenantsModule } from '../modules/tenants/index.js';
-import { createUsersModule } from '../modules/users/index.js';
+import { createUsersModule, DEFAULT_IP_LOCKOUT } from '../modules/users/index.js';
 import { createLabelsAndNotes } from './create-labels-notes.js';
 import { CloudApiProvider } from '../providers/cloud-api/cloud-api.provider.js';
 import type { MessagingProvider } from '../providers/messaging-provider.js';
@@ -130,6 +130,7 @@ function createModules({ config, logger, clock, database, queue, events, provide
   });
   const users = createUsersModule({
     db, clock, logger: logger.child({ module: 'users' }), secureCookies: config.http.publicBaseUrl.startsWith('https://'),
+    ipLockout: { ...DEFAULT_IP_LOCKOUT, maxFailures: config.auth.loginIpMaxFailures },
   });
   const quickReplies = createQuickRepliesModule({ db, clock });
   const templates = createTemplatesModule({ channels: channels.service, providers });

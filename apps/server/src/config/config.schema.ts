@@ -35,6 +35,10 @@ export const ConfigSchema = Type.Object({
       description: 'URL the outside world reaches this server at (webhook URLs, sandbox webhook target). No trailing slash.',
     }),
     bodyLimitBytes: Type.Integer({ env: 'HTTP_BODY_LIMIT_BYTES', default: 1 * MB, minimum: 1024, description: 'Largest JSON request body the API accepts, in bytes (larger → 413).' }),
+    trustProxy: Type.String({
+      env: 'HTTP_TRUST_PROXY', default: 'false', pattern: '^(true|false|[0-9]{1,2}|[0-9A-Za-z.:/]+( ?, ?[0-9A-Za-z.:/]+)*)$',
+      description: 'Which proxies may name the client in X-Forwarded-For (the client IP counts sign-in failures): `false` (the socket\'s peer is the client), `true` (trust every hop; only behind a proxy that overwrites the header), a number of hops, or a comma-separated list of proxy IPs/CIDRs.',
+    }),
   }),
   log: Type.Object({
     level: Type.Enum(LOG_LEVELS, { env: 'LOG_LEVEL', default: 'info', description: 'Log level: fatal, error, warn, info, debug, trace or silent.' }),
@@ -75,6 +79,7 @@ export const ConfigSchema = Type.Object({
     bootstrapApiKey: Type.Optional(Type.String({ env: 'AUTH_BOOTSTRAP_API_KEY', secret: true, minLength: 32, maxLength: 256, description: 'Registered at start as an admin API key of the default tenant (idempotent). At least 32 characters.' })),
     bootstrapAdminEmail: Type.Optional(Type.String({ env: 'AUTH_BOOTSTRAP_ADMIN_EMAIL', pattern: '^[^\\s@]+@[^\\s@]+$', maxLength: 254, description: 'With AUTH_BOOTSTRAP_ADMIN_PASSWORD: makes sure this admin user exists in the default tenant at start (created once; an existing user is left as it is).' })),
     bootstrapAdminPassword: Type.Optional(Type.String({ env: 'AUTH_BOOTSTRAP_ADMIN_PASSWORD', secret: true, minLength: 12, maxLength: 256, description: 'Password of AUTH_BOOTSTRAP_ADMIN_EMAIL when it is created. At least 12 characters.' })),
+    loginIpMaxFailures: Type.Integer({ env: 'AUTH_LOGIN_IP_MAX_FAILURES', default: 30, minimum: 1, maximum: 100_000, description: 'Failed sign-ins from one client IP (IPv6: its /64), over all addresses, within 15 minutes that stop sign-in from it for 15 minutes (429 SIGN_IN_THROTTLED). Each address also locks after 5.' }),
   }),
   media: Type.Object({
     storagePath: Type.String({ env: 'MEDIA_STORAGE_PATH', default: './data/media', minLength: 1, description: 'Directory where downloaded and uploaded media files are stored.' }),

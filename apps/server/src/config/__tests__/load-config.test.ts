@@ -16,7 +16,7 @@ function problemsOf(env: Record<string, string>): string[] {
 describe('loadConfig', () => {
   it('runs with zero configuration on SQLite, the in-process queue and the sandbox', () => {
     const config = loadConfig({});
-    expect(config.http).toEqual({ host: '127.0.0.1', port: 3000, publicBaseUrl: 'http://127.0.0.1:3000', bodyLimitBytes: 1024 * 1024 });
+    expect(config.http).toEqual({ host: '127.0.0.1', port: 3000, publicBaseUrl: 'http://127.0.0.1:3000', bodyLimitBytes: 1024 * 1024, trustProxy: 'false' });
     expect(config.db.type).toBe('sqlite');
     expect(config.db.sqlitePath).toBe('./data/hub.sqlite');
     expect(config.queue.driver).toBe('in-process');

@@ -3,7 +3,7 @@ import { buildHttpApp, type HttpAppDeps } from '../../app.js';
 import type { AuthContext, Authenticator } from '../plugins/auth.plugin.js';
 
 export const TEST_HTTP_CONFIG: HttpAppDeps['config'] = {
-  http: { host: '127.0.0.1', port: 0, publicBaseUrl: 'http://127.0.0.1:3000', bodyLimitBytes: 1024 },
+  http: { host: '127.0.0.1', port: 0, publicBaseUrl: 'http://127.0.0.1:3000', bodyLimitBytes: 1024, trustProxy: 'false' },
   log: { level: 'silent' },
 };
 

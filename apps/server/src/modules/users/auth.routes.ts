@@ -24,11 +24,12 @@ export function authRoutes(service: AuthService, cookie: SessionCookieOptions): 
     }, async (request, reply) => {
       noStore(reply);
       try {
-        const { principal, token, maxAgeSeconds } = await service.login(request.body);
+        // request.ip honours HTTP_TRUST_PROXY: behind a proxy it is the client, not the proxy.
+        const { principal, token, maxAgeSeconds } = await service.login(request.body, { ip: request.ip });
         void reply.header('set-cookie', sessionCookie(token, maxAgeSeconds, cookie));
         return toSessionResponse(principal);
       } catch (error) {
-        if (isAppError(error) && error.code === AuthErrorCode.ACCOUNT_LOCKED) {
+        if (isAppError(error) && (error.code === AuthErrorCode.ACCOUNT_LOCKED || error.code === AuthErrorCode.SIGN_IN_THROTTLED)) {
           void reply.header('retry-after', String((error.details as { retryAfterSeconds: number }).retryAfterSeconds));
         }
         throw error;

@@ -10,7 +10,7 @@ import { createUsersDirectory } from './users-directory.js';
 import { UsersService } from './users.service.js';
 import type { SessionPrincipal } from './users.types.js';
 
-export { AuthService, DEFAULT_LOCKOUT, DEFAULT_SESSION_TTL_MS, normalizeEmail, type LockoutPolicy } from './auth.service.js';
+export { AuthService, DEFAULT_IP_LOCKOUT, DEFAULT_LOCKOUT, DEFAULT_SESSION_TTL_MS, normalizeEmail, type LockoutPolicy } from './auth.service.js';
 export { UsersService } from './users.service.js';
 export { hashPassword, verifyPassword } from './password-hash.js';
 export type { User, SessionPrincipal } from './users.types.js';
@@ -26,6 +26,8 @@ export type UsersModuleDeps = {
   sessionTtlMs?: number;
   /** @defaultValue 5 failures in 15 minutes lock the address for 15 minutes */
   lockout?: LockoutPolicy;
+  /** @defaultValue 30 failures in 15 minutes from one IP (IPv6: its /64) stop sign-in from it for 15 minutes */
+  ipLockout?: LockoutPolicy;
 };
 
 export type UsersModule = ReturnType<typeof createUsersModule>;
@@ -43,6 +45,7 @@ export function createUsersModule(deps: UsersModuleDeps) {
     users, sessions, throttle: createLoginThrottleRepository(deps.db), clock, logger,
     ...(deps.sessionTtlMs === undefined ? {} : { sessionTtlMs: deps.sessionTtlMs }),
     ...(deps.lockout === undefined ? {} : { lockout: deps.lockout }),
+    ...(deps.ipLockout === undefined ? {} : { ipLockout: deps.ipLockout }),
   });
   const service = new UsersService({ users, sessions, clock, logger });
   return {

@@ -36,6 +36,16 @@ export function accountLocked(retryAfterSeconds: number): AppError {
   });
 }
 
+/** Too many failed sign-ins from the caller's IP, whatever the addresses: says nothing about an account. */
+export function signInThrottled(retryAfterSeconds: number): AppError {
+  return new AppError({
+    code: AuthErrorCode.SIGN_IN_THROTTLED,
+    httpStatus: 429,
+    message: `Too many failed sign-ins from your network. Try again in ${retryAfterSeconds} seconds.`,
+    details: { retryAfterSeconds },
+  });
+}
+
 export function noUserSession(): AppError {
   return new AppError({ code: HttpErrorCode.UNAUTHENTICATED, httpStatus: 401, message: 'Not signed in.' });
 }

@@ -7,7 +7,7 @@ import { ManualClock } from '../../../core/clock.js';
 import { requireScope } from '../../../http/plugins/auth.plugin.js';
 import { createTenantsModule, type TenantsModule } from '../../tenants/index.js';
 import { createTestDatabase, type TestDatabase } from '../../../../test/helpers/test-database.js';
-import { createUsersModule, type UsersModule } from '../index.js';
+import { createUsersModule, DEFAULT_IP_LOCKOUT, type LockoutPolicy, type UsersModule } from '../index.js';
 
 /** Probe routes with the scopes the real ones need, so role → scope checks need no channel. */
 const probes: FastifyPluginAsync = async (api) => {
@@ -33,12 +33,15 @@ export type UsersTestApp = {
 export type SignedIn = { cookie: string; csrfToken: string; setCookie: string; body: Record<string, unknown> };
 
 /** The HTTP app with tenants, users and probe routes on a fresh database, with a hand-moved clock. */
-export async function buildUsersTestApp(opts: { publicBaseUrl?: string } = {}): Promise<UsersTestApp> {
+export async function buildUsersTestApp(opts: { publicBaseUrl?: string; env?: Record<string, string>; ipLockout?: LockoutPolicy } = {}): Promise<UsersTestApp> {
   const database = await createTestDatabase();
   const clock = new ManualClock(new Date());
-  const config = loadConfig({ LOG_LEVEL: 'silent', SANDBOX_ENABLED: 'false', ...(opts.publicBaseUrl ? { PUBLIC_BASE_URL: opts.publicBaseUrl } : {}) });
+  const config = loadConfig({ LOG_LEVEL: 'silent', SANDBOX_ENABLED: 'false', ...(opts.publicBaseUrl ? { PUBLIC_BASE_URL: opts.publicBaseUrl } : {}), ...opts.env });
   const tenants = createTenantsModule({ db: database.db, clock, authCacheTtlMs: 0 });
-  const users = createUsersModule({ db: database.db, clock, secureCookies: config.http.publicBaseUrl.startsWith('https://') });
+  // Every inject comes from one address, and the other suites fail sign-ins on purpose many times:
+  // only the per-IP throttle's own tests keep its real limit.
+  const ipLockout = opts.ipLockout ?? { ...DEFAULT_IP_LOCKOUT, maxFailures: 10_000 };
+  const users = createUsersModule({ db: database.db, clock, secureCookies: config.http.publicBaseUrl.startsWith('https://'), ipLockout });
   const app = await buildHttpApp({
     config,
     logger: false,

@@ -7,7 +7,8 @@ import { useSignIn } from '../hooks/use-sign-in.js';
 
 function errorKey(error: unknown): MessageKey {
   if (error instanceof ApiError && error.code === AuthErrorCode.INVALID_CREDENTIALS) return 'auth.invalid';
-  if (error instanceof ApiError && error.code === AuthErrorCode.ACCOUNT_LOCKED) return 'auth.locked';
+  // The account's lockout and the per-IP throttle read the same to a person: wait and retry.
+  if (error instanceof ApiError && (error.code === AuthErrorCode.ACCOUNT_LOCKED || error.code === AuthErrorCode.SIGN_IN_THROTTLED)) return 'auth.locked';
   return 'auth.failed';
 }
 
