@@ -86,8 +86,14 @@ export function defineEventBusContractTests(name: string, makeHarness: () => Pro
       const other = vi.fn();
       bus.subscribe('message.queued', other);
       const payload = received('m1');
+      let duringPublish = false;
+      bus.subscribe('message.received', () => void (duringPublish = publishing));
+      let publishing = true;
       bus.publish('message.received', payload);
+      publishing = false;
       expect(await a.all).toEqual([payload]);
+      // No handler runs inside publish(): a slow or failing subscriber never delays the publisher.
+      expect(duringPublish).toBe(false);
       expect(await b.all).toEqual([payload]);
       expect(other).not.toHaveBeenCalled();
     });
