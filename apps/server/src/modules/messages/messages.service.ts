@@ -1,10 +1,9 @@
 import type { DbExecutor } from '../../db/database.js';
 import { applyStatusUpdate } from './apply-status-update.js';
 import { MEDIA_MESSAGE_TYPES, toMessageView, type MessageView } from './message-view.js';
-import type { MessageRecord } from './messages.repository.js';
 import type { MessageMediaView, MessagesDeps } from './messages.deps.js';
 import { messageNotFound } from './messages.errors.js';
-import { findMessage, listMessages, listStatusHistory, type MessageFilter } from './messages.repository.js';
+import { findMessage, listMessages, listStatusHistory, type MessageFilter, type MessageRecord } from './messages.repository.js';
 import type { ApplyStatusInput, ApplyStatusResult, RecordInboundInput, RecordInboundResult } from './messages.types.js';
 import { decodeCursor, encodeCursor } from '../../core/pagination-cursor.js';
 import { queueMessage, type QueueMessageInput } from './queue-message.js';
@@ -20,7 +19,8 @@ export function createMessagesService(deps: MessagesDeps) {
     return messages.map((m) => toMessageView(m, history.get(m.id) ?? [], media.get(m.id) ?? null));
   }
 
-  async function mediaOf(messages: MessageRecord[]) {
+  /** One lookup for the whole page, and none when it holds no media messages. */
+  async function mediaOf(messages: MessageRecord[]): Promise<Map<string, MessageMediaView>> {
     const withMedia = messages.filter((m) => MEDIA_MESSAGE_TYPES.includes(m.type));
     const tenantId = withMedia[0]?.tenantId;
     if (deps.media === undefined || tenantId === undefined) return new Map<string, MessageMediaView>();
