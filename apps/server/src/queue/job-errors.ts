@@ -1,5 +1,5 @@
 /**
- * What a job handler throws to steer the queue. Anything else is a transient failure retried with
+ * What a job handler throws to steer the queue (retry at a time, defer, fail). Anything else is a transient failure retried with
  * exponential backoff (see `job-failure.ts`). `modules/messages/retry-policy.ts` maps provider
  * errors onto these two (ADR 0003); the queue itself knows nothing about providers.
  */
@@ -13,6 +13,21 @@ export class RetryJobError extends Error {
     super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
     if (!(opts.retryAfterMs >= 0)) throw new RangeError('retryAfterMs must be >= 0');
     this.name = 'RetryJobError';
+    this.retryAfterMs = opts.retryAfterMs;
+  }
+}
+
+/**
+ * Run again later WITHOUT counting an attempt: the job is waiting on something outside itself (a
+ * channel whose circuit is open, a token an admin must renew), so no number of tries should fail it.
+ */
+export class DeferJobError extends Error {
+  readonly retryAfterMs: number;
+
+  constructor(message: string, opts: { retryAfterMs: number; cause?: unknown }) {
+    super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
+    if (!(opts.retryAfterMs >= 0)) throw new RangeError('retryAfterMs must be >= 0');
+    this.name = 'DeferJobError';
     this.retryAfterMs = opts.retryAfterMs;
   }
 }

@@ -2,11 +2,13 @@
  * What happens after a handler throws: one pure decision shared by every driver, so both retry the
  * same way (the contract suite checks the observable part).
  */
-import { JobPayloadError, PermanentJobError, RetryJobError } from './job-errors.js';
+import { DeferJobError, JobPayloadError, PermanentJobError, RetryJobError } from './job-errors.js';
 import type { JobBackoff } from './job-queue.js';
 
 export type FailureDecision =
   | { kind: 'retry'; delayMs: number; error: string }
+  /** Run again after `delayMs`; the attempt does not count (DeferJobError). */
+  | { kind: 'defer'; delayMs: number; error: string }
   | { kind: 'fail'; error: string };
 
 export type FailureInput = {
@@ -22,6 +24,7 @@ export type FailureInput = {
 export function decideOnFailure(input: FailureInput): FailureDecision {
   const error = describeError(input.error);
   if (input.error instanceof PermanentJobError || input.error instanceof JobPayloadError) return { kind: 'fail', error };
+  if (input.error instanceof DeferJobError) return { kind: 'defer', delayMs: input.error.retryAfterMs, error };
   if (input.attempt >= input.maxAttempts) return { kind: 'fail', error };
   const delayMs = input.error instanceof RetryJobError
     ? input.error.retryAfterMs

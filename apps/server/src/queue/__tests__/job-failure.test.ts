@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { backoffDelayMs, decideOnFailure } from '../job-failure.js';
-import { JobPayloadError, PermanentJobError, RetryJobError } from '../job-errors.js';
+import { DeferJobError, JobPayloadError, PermanentJobError, RetryJobError } from '../job-errors.js';
 
 const backoff = { baseMs: 1_000, maxMs: 10_000 };
 
@@ -30,6 +30,12 @@ describe('decideOnFailure', () => {
   it('retries a RetryJobError after exactly retryAfterMs', () => {
     expect(decideOnFailure({ ...base, error: new RetryJobError('rate limited', { retryAfterMs: 4_321 }) })).toMatchObject({
       kind: 'retry', delayMs: 4_321,
+    });
+  });
+
+  it('defers a DeferJobError after retryAfterMs, even on the last attempt', () => {
+    expect(decideOnFailure({ ...base, attempt: 3, error: new DeferJobError('circuit open', { retryAfterMs: 60_000 }) })).toEqual({
+      kind: 'defer', delayMs: 60_000, error: 'DeferJobError: circuit open',
     });
   });
 

@@ -8,7 +8,7 @@ import { Type } from 'typebox';
 import { afterEach, describe, expect, it } from 'vitest';
 import { eventually } from '../../../test/helpers/eventually.js';
 import { inTransaction, type DatabaseHandle } from '../../db/database.js';
-import { JobPayloadError, PermanentJobError, RetryJobError } from '../job-errors.js';
+import { DeferJobError, JobPayloadError, PermanentJobError, RetryJobError } from '../job-errors.js';
 import { defineJob, type JobDefinition, type JobInfo, type JobQueue, type JobQueueStats } from '../job-queue.js';
 
 export type JobQueueContractHarness = {
@@ -158,6 +158,22 @@ export function defineJobQueueContractTests(name: string, factory: () => Promise
       await eventually(async () => expect(await jobInfo(queue, jobId)).toMatchObject({ status: 'done', attempts: 2 }), settle);
       expect(runs.map((r) => r.attempt)).toEqual([1, 2]);
       expect(runs[1]!.at - runs[0]!.at).toBeGreaterThanOrEqual(600);
+    });
+
+    it('defers on DeferJobError (not before retryAfterMs) without using up attempts', async () => {
+      const { queue } = await open();
+      const job = defineJob({ name: 'contract.defer', schema: Payload, maxAttempts: 2, backoff: { baseMs: 5, maxMs: 5 } });
+      const runs: number[] = [];
+      queue.work(job, async () => {
+        runs.push(Date.now());
+        // Four deferrals with maxAttempts 2: only deferrals that do not count let it finish.
+        if (runs.length <= 4) throw new DeferJobError('circuit open', { retryAfterMs: 150 });
+      });
+      await queue.start();
+      const { jobId } = await queue.enqueue(job, { n: 1 });
+      await eventually(async () => expect(await jobInfo(queue, jobId)).toMatchObject({ status: 'done' }), settle);
+      expect(runs).toHaveLength(5);
+      for (let i = 1; i < runs.length; i += 1) expect(runs[i]! - runs[i - 1]!).toBeGreaterThanOrEqual(150);
     });
 
     it('fails at once on PermanentJobError, keeping the error', async () => {

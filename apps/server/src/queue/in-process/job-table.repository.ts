@@ -99,10 +99,14 @@ export class JobTableRepository {
     }
   }
 
-  async reschedule(opts: { id: string; workerId: string; runAt: Date; error: string; now: Date }): Promise<void> {
+  /** Back to pending at `runAt`; `refundAttempt` (a deferral) gives back the attempt the claim counted. */
+  async reschedule(opts: { id: string; workerId: string; runAt: Date; error: string; now: Date; refundAttempt?: boolean }): Promise<void> {
     await this.database.db
       .updateTable('jobs')
-      .set({ status: 'pending', run_at: toDbTime(opts.runAt), last_error: opts.error, locked_by: null, locked_until: null, updated_at: toDbTime(opts.now) })
+      .set({
+        status: 'pending', run_at: toDbTime(opts.runAt), last_error: opts.error, locked_by: null, locked_until: null, updated_at: toDbTime(opts.now),
+        ...(opts.refundAttempt ? { attempts: sql<number>`attempts - 1` } : {}),
+      })
       .where('id', '=', opts.id)
       .where('locked_by', '=', opts.workerId)
       .execute();

@@ -8,7 +8,7 @@ import type { JobTableRepository } from './job-table.repository.js';
 
 export type Outcome =
   | { kind: 'done'; id: string }
-  | { kind: 'retry'; id: string; runAt: Date; error: string }
+  | { kind: 'retry'; id: string; runAt: Date; error: string; refundAttempt?: boolean }
   | { kind: 'fail'; id: string; error: string };
 
 export class OutcomeWriter {
@@ -44,7 +44,7 @@ export class OutcomeWriter {
     const done = batch.filter((o) => o.kind === 'done').map((o) => o.id);
     if (done.length > 0) await repository.complete(done, workerId, now, this.opts.keepDone);
     for (const o of batch) {
-      if (o.kind === 'retry') await repository.reschedule({ id: o.id, workerId, runAt: o.runAt, error: o.error, now });
+      if (o.kind === 'retry') await repository.reschedule({ id: o.id, workerId, runAt: o.runAt, error: o.error, now, refundAttempt: o.refundAttempt === true });
       if (o.kind === 'fail') await repository.fail({ id: o.id, workerId, error: o.error, now });
     }
   }

@@ -205,8 +205,13 @@ export class JobPoller {
         this.opts.logger.error(log, 'job failed');
         return { kind: 'fail', id: job.id, error: decision.error };
       }
+      const runAt = new Date(this.opts.clock.now().getTime() + decision.delayMs);
+      if (decision.kind === 'defer') {
+        this.opts.logger.info({ jobId: job.id, job: job.name, delayMs: decision.delayMs, reason: decision.error }, 'job deferred');
+        return { kind: 'retry', id: job.id, runAt, error: decision.error, refundAttempt: true };
+      }
       this.opts.logger.warn({ ...log, delayMs: decision.delayMs }, 'job will be retried');
-      return { kind: 'retry', id: job.id, runAt: new Date(this.opts.clock.now().getTime() + decision.delayMs), error: decision.error };
+      return { kind: 'retry', id: job.id, runAt, error: decision.error };
     }
   }
 
