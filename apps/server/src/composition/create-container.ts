@@ -12,7 +12,7 @@ import { createConversationsService, createConversationWorkModule } from '../mod
 import { createInboundWebhooksModule } from '../modules/inbound-webhooks/index.js';
 import { createInboxRealtimeModule } from '../modules/inbox-realtime/index.js';
 import { createMediaModule, FilesystemMediaStorage } from '../modules/media/index.js';
-import { createMessagesModule } from '../modules/messages/index.js';
+import { ChannelCircuitBreaker, createMessagesModule } from '../modules/messages/index.js';
 import { createQuickRepliesModule } from '../modules/quick-replies/index.js';
 import { createTemplatesModule } from '../modules/templates/index.js';
 import { createTenantsModule } from '../modules/tenants/index.js';
@@ -118,6 +118,8 @@ function createModules({ config, logger, clock, database, queue, events, provide
     db, queue, clock, events, logger: logger.child({ module: 'messages' }), media: media.service,
     // Group commit for queueing and send bookkeeping; PostgreSQL commits batches on several connections.
     writes: new TransactionBatcher(db, { parallelism: database.dialect === 'postgres' ? 4 : 1 }),
+    // Pauses a channel's sends after a refused token or repeated 5xx/timeouts (RELIABILITY.md OUT-08/09).
+    circuit: new ChannelCircuitBreaker({ clock }),
     channels: cachedChannelAccess(channels.service, { ttlMs: CHANNEL_CONTEXT_TTL_MS, clock }), contacts, conversations, providerFor: () => provider,
     ...(config.whatsapp.sendRatePerSecond > 0 ? { sendPacer: createSendPacer(config.whatsapp.sendRatePerSecond, clock) } : {}),
   });

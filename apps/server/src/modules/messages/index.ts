@@ -12,6 +12,7 @@ export type { MessagesService } from './messages.service.js';
 export type { MessageView } from './message-view.js';
 export * from './messages.types.js';
 export { sendMessageJob, reconcileMessageJob } from './send-message.job.js';
+export { ChannelCircuitBreaker } from './channel-circuit.js';
 
 export type MessagesModule = ReturnType<typeof createMessagesModule>;
 

@@ -5,6 +5,7 @@ import type { Db } from '../../db/database.js';
 import type { TransactionRunner } from '../../db/transaction-batcher.js';
 import type { ChannelContext, MessagingProvider } from '../../providers/messaging-provider.js';
 import type { JobQueue } from '../../queue/job-queue.js';
+import type { ChannelCircuitBreaker } from './channel-circuit.js';
 import type { ContactsService } from '../contacts/index.js';
 import type { ConversationsService } from '../conversations/index.js';
 
@@ -47,6 +48,8 @@ export type MessagesDeps = {
   conversations: ConversationsService;
   /** Media lookup for message views; absent = every view says `media: null`. */
   media?: MessageMediaLookup;
+  /** Pauses a channel's sends after auth failures or repeated 5xx/timeouts. Absent = never paused. */
+  circuit?: ChannelCircuitBreaker;
   /** Paces sends per number; resolves when this send may go out. Absent = no pacing. */
   sendPacer?: SendPacer;
   /** The provider that serves a channel (composition decides; all channels are Cloud API today). */

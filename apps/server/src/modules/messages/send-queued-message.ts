@@ -1,13 +1,16 @@
 import type { DbExecutor } from '../../db/database.js';
-import { RetryJobError } from '../../queue/job-errors.js';
+import { DeferJobError, RetryJobError } from '../../queue/job-errors.js';
 import type { JobContext } from '../../queue/job-queue.js';
 import { jobSettings } from '../../queue/job-queue.js';
 import type { OutboundMessage, OutboundMessageType } from '../../providers/messaging-provider.js';
 import { writesOf, type MessagesDeps } from './messages.deps.js';
 import type { MessageError, MessageStatus } from './messages.types.js';
 import { advanceMessageStatus, findMessageById, recordStatusHistory, setMessageStatus, type MessageRecord } from './messages.repository.js';
-import { decideOnSendError } from './retry-policy.js';
+import { circuitOutcomeOf, decideOnSendError } from './retry-policy.js';
 import { RECONCILE_AFTER_MS, reconcileMessageJob, sendMessageJob } from './send-message.job.js';
+
+/** Fallback pause for a held message when the circuit has no open period to report. */
+const HOLD_RETRY_MS = 60_000;
 
 /**
  * The `messages.send` handler. Idempotent: a message that is no longer queued is left alone.
@@ -21,13 +24,18 @@ export async function sendQueuedMessage(deps: MessagesDeps, messageId: string, c
   if (message.status !== 'queued') return;
 
   const channel = await deps.channels.getChannelContext(message.tenantId, message.channelId);
+  const admission = deps.circuit?.admit(channel.channelId) ?? { admitted: true };
+  if (!admission.admitted) throw new DeferJobError('sends of this channel are paused after failures (circuit open)', { retryAfterMs: admission.retryInMs });
   await deps.sendPacer?.wait(channel.channelId);
   const sendingAt = deps.clock.now();
   await writesOf(deps).run((trx) => setMessageStatus(trx, { id: message.id, status: 'sending', now: sendingAt, incrementAttempts: true }));
   try {
     const { providerMessageId } = await deps.providerFor(channel).send(toOutbound(message), channel);
+    deps.circuit?.record(channel.channelId, 'success');
     await markSent(deps, message, providerMessageId);
   } catch (error) {
+    const outcome = circuitOutcomeOf(error);
+    if (outcome !== undefined) deps.circuit?.record(channel.channelId, outcome);
     await handleSendError(deps, { message, error, attempt: ctx.attempt });
   }
 }
@@ -69,7 +77,16 @@ async function handleSendError(deps: MessagesDeps, opts: { message: MessageRecor
     throw error instanceof Error ? error : new Error(String(error));
   }
   if (decision.action === 'park-unknown') return parkUnknown(deps, message, decision.error);
+  if (decision.action === 'hold' && deps.circuit) return hold(deps, message, decision.error);
   await fail(deps, message, decision.error);
+}
+
+/** Not sent, not failed: back to `queued` (with the reason to show) until the channel works again. */
+async function hold(deps: MessagesDeps, message: MessageRecord, error: MessageError): Promise<never> {
+  await setMessageStatus(deps.db, { id: message.id, status: 'queued', now: deps.clock.now(), error });
+  deps.logger.error({ messageId: message.id, channelId: message.channelId, error }, 'channel credentials refused; its sends are held until they work again');
+  const retryAfterMs = deps.circuit?.pausedForMs(message.channelId) || HOLD_RETRY_MS;
+  throw new DeferJobError(`held: ${error.message}`, { retryAfterMs });
 }
 
 async function fail(deps: MessagesDeps, message: MessageRecord, error: MessageError): Promise<void> {

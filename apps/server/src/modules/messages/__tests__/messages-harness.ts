@@ -27,7 +27,7 @@ export async function createMessagesHarness() {
     },
   };
   const queues: InProcessJobQueue[] = [];
-  const depsFor = (queue: InProcessJobQueue): MessagesDeps => ({
+  const depsFor = (queue: InProcessJobQueue, extra: Partial<MessagesDeps> = {}): MessagesDeps => ({
     db: database.db,
     queue,
     clock,
@@ -37,12 +37,13 @@ export async function createMessagesHarness() {
     contacts: createContactsService(database.db),
     conversations: createConversationsService(database.db),
     providerFor: () => provider,
+    ...extra,
   });
   /** A "process": its own queue instance over the shared database. */
-  const startProcess = async (opts: { start?: boolean } = {}) => {
+  const startProcess = async (opts: { start?: boolean; deps?: Partial<MessagesDeps> } = {}) => {
     const queue = new InProcessJobQueue({ database, pollIntervalMs: 10, leaseMs: 500 });
     queues.push(queue);
-    const module = createMessagesModule(depsFor(queue));
+    const module = createMessagesModule(depsFor(queue, opts.deps));
     module.registerJobs(queue);
     if (opts.start !== false) await queue.start();
     return { queue, module, service: module.service };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ProviderError, ProviderErrorCode } from '../../../providers/provider-error.js';
-import { decideOnSendError } from '../retry-policy.js';
+import { circuitOutcomeOf, decideOnSendError } from '../retry-policy.js';
 
 const err = (code: ProviderError['code'], extra: Partial<ConstructorParameters<typeof ProviderError>[0]> = {}) =>
   new ProviderError({ code, message: code, ...extra });
@@ -28,13 +28,25 @@ describe('decideOnSendError', () => {
     ProviderErrorCode.RECIPIENT_INVALID,
     ProviderErrorCode.TEMPLATE_INVALID,
     ProviderErrorCode.INVALID_REQUEST,
-    ProviderErrorCode.AUTH_FAILED,
     ProviderErrorCode.UNKNOWN,
   ])('fails %s permanently, keeping the vendor code and title', (code) => {
     expect(decideOnSendError(err(code, { vendorCode: 131047, vendorTitle: 'Re-engagement message' }), 1, 8)).toEqual({
       action: 'fail',
       error: { code, message: code, vendorCode: 131047, vendorTitle: 'Re-engagement message' },
     });
+  });
+
+  it('holds a message whose channel token was refused (190) instead of failing it', () => {
+    expect(decideOnSendError(err(ProviderErrorCode.AUTH_FAILED, { vendorCode: 190 }), 8, 8)).toMatchObject({ action: 'hold', error: { code: 'AUTH_FAILED', vendorCode: 190 } });
+  });
+
+  it('tells the circuit breaker what an outcome says about the channel', () => {
+    expect(circuitOutcomeOf(err(ProviderErrorCode.AUTH_FAILED))).toBe('auth');
+    expect(circuitOutcomeOf(err(ProviderErrorCode.TEMPORARY))).toBe('transient');
+    expect(circuitOutcomeOf(err(ProviderErrorCode.OUTCOME_UNKNOWN))).toBe('transient');
+    expect(circuitOutcomeOf(err(ProviderErrorCode.RECIPIENT_INVALID))).toBe('success');
+    expect(circuitOutcomeOf(err(ProviderErrorCode.RATE_LIMITED))).toBe('success');
+    expect(circuitOutcomeOf(new Error('database is locked'))).toBeUndefined();
   });
 
   it('treats a non-provider error as transient', () => {
