@@ -24,7 +24,8 @@ import { createProviderRegistry } from '../providers/provider-registry.js';
 import type { JobQueue } from '../queue/job-queue.js';
 import { createDatabase } from './create-database.js';
 import { createEventBus } from './create-event-bus.js';
-import { createSendPacer } from './create-send-pacer.js';
+import { createSendPacing } from './create-send-pacer.js';
+import type { SendPacer } from '../modules/messages/index.js';
 import { cachedChannelAccess } from './cached-channel-access.js';
 
 /** How long the send path trusts a channel's decrypted credentials before reading them again. */
@@ -71,8 +72,18 @@ export async function createContainer(opts: ContainerOptions) {
   const events = eventBus.bus;
   const provider = opts.provider ?? new CloudApiProvider({ timeoutMs: config.whatsapp.sendTimeoutMs });
   const providers = createProviderRegistry([provider]);
-  const modules = createModules({ config, logger, clock, database, queue, events, provider, providers });
-  return { config, logger, clock, database, queue, events, closeEvents: eventBus.close, provider, providers, ...modules };
+  const pacing = await createSendPacing({
+    ratePerSecond: config.whatsapp.sendRatePerSecond,
+    clock,
+    driver: config.queue.driver,
+    redisUrl: config.queue.redisUrl,
+    prefix: opts.queuePrefix,
+    logger: logger.child({ component: 'send-pacer' }),
+  });
+  const modules = createModules({ config, logger, clock, database, queue, events, provider, providers, sendPacer: pacing.pacer });
+  return {
+    config, logger, clock, database, queue, events, closeEvents: eventBus.close, closePacing: pacing.close, provider, providers, ...modules,
+  };
 }
 
 async function openDatabase(config: Config): Promise<DatabaseHandle> {
@@ -94,9 +105,10 @@ type ModuleDeps = {
   events: EventBus;
   provider: MessagingProvider;
   providers: ReturnType<typeof createProviderRegistry>;
+  sendPacer: SendPacer | undefined;
 };
 
-function createModules({ config, logger, clock, database, queue, events, provider, providers }: ModuleDeps) {
+function createModules({ config, logger, clock, database, queue, events, provider, providers, sendPacer }: ModuleDeps) {
   const db = database.db;
   const secretBox = createSecretBox(resolveSecretsKey(config).key);
   const tenants = createTenantsModule({ db, clock, logger: logger.child({ module: 'tenants' }) });
@@ -121,7 +133,7 @@ function createModules({ config, logger, clock, database, queue, events, provide
     // Pauses a channel's sends after a refused token or repeated 5xx/timeouts (RELIABILITY.md OUT-08/09).
     circuit: new ChannelCircuitBreaker({ clock }),
     channels: cachedChannelAccess(channels.service, { ttlMs: CHANNEL_CONTEXT_TTL_MS, clock }), contacts, conversations, providerFor: () => provider,
-    ...(config.whatsapp.sendRatePerSecond > 0 ? { sendPacer: createSendPacer(config.whatsapp.sendRatePerSecond, clock) } : {}),
+    ...(sendPacer ? { sendPacer } : {}),
   });
   const inboundWebhooks = createInboundWebhooksModule({
     db, queue, clock, provider, logger: logger.child({ module: 'inbound-webhooks' }),

@@ -74,6 +74,7 @@ export async function startHub(opts: StartHubOptions): Promise<RunningHub> {
       await app?.close();
       await container.queue.stop({ drainMs: 10_000 });
       await container.closeEvents();
+      await container.closePacing();
       await container.database.close();
     },
   };

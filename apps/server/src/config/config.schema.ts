@@ -63,7 +63,7 @@ export const ConfigSchema = Type.Object({
     appSecret: Type.Optional(Type.String({ env: 'WA_APP_SECRET', secret: true, minLength: 1, description: 'Meta app secret for bootstrapping a channel from the environment; channels keep their own in the database.' })),
     webhookVerifyToken: Type.Optional(Type.String({ env: 'WA_WEBHOOK_VERIFY_TOKEN', secret: true, minLength: 1, description: 'Webhook handshake token for bootstrapping; channels keep their own in the database.' })),
     webhookMaxBodyBytes: Type.Integer({ env: 'WEBHOOK_MAX_BODY_BYTES', default: 3 * MB, minimum: 1024, description: 'Largest inbound webhook body accepted, in bytes (Meta documents up to 3 MB).' }),
-    sendRatePerSecond: Type.Integer({ env: 'WA_SEND_RATE_PER_SECOND', default: 80, minimum: 0, maximum: 10_000, description: 'Messages per second each WhatsApp number sends at most, per worker process (Meta: 80 by default, up to 1,000 when upgraded); 0 = no limit.' }),
+    sendRatePerSecond: Type.Integer({ env: 'WA_SEND_RATE_PER_SECOND', default: 80, minimum: 0, maximum: 10_000, description: 'Messages per second each WhatsApp number sends at most (Meta: 80 by default, up to 1,000 when upgraded); 0 = no limit. With QUEUE_DRIVER=bullmq the budget is shared by all worker processes through Redis.' }),
     sendTimeoutMs: Type.Integer({ env: 'SEND_TIMEOUT_MS', default: 15_000, minimum: 100, description: 'Timeout of one Graph API call in milliseconds; a timeout after the request left us is OUTCOME_UNKNOWN.' }),
   }),
   sandbox: Type.Object({
