@@ -4,6 +4,7 @@ import { useI18n } from '../modules/i18n/hooks/use-i18n.js';
 import { AutoAssignmentSettings } from '../modules/conversations/components/auto-assignment-settings.js';
 import { PersonalSettings } from '../modules/settings/components/personal-settings.js';
 import { QuickReplySettings } from '../modules/quick-replies/components/quick-reply-settings.js';
+import { LabelSettings } from '../modules/labels/components/label-settings.js';
 import { INBOX_HASH } from '../modules/ui/hooks/use-hash-page.js';
 import { UserManagement } from '../modules/users/components/user-management.js';
 
@@ -35,6 +36,7 @@ export function SettingsPage({ session }: SettingsPageProps) {
         {isAdmin ? <UserManagement currentUserId={session.user.id} /> : null}
         {isAdmin ? <AutoAssignmentSettings /> : null}
         {isAdmin || session.user.role === 'supervisor' ? <QuickReplySettings /> : null}
+        {isAdmin || session.user.role === 'supervisor' ? <LabelSettings /> : null}
       </main>
     </div>
   );

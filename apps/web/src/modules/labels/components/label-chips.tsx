@@ -1,5 +1,6 @@
 import type { Label } from '@valeo/contracts';
 import { labelTextColor, safeLabelColor } from '../utils/label-color.js';
+import '../labels.css';
 
 export type LabelChipsProps = { labels: readonly Label[]; className?: string };
 

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CreateLabelRequest, Label, LabelList } from '@valeo/contracts';
+import type { CreateLabelRequest, Label, LabelList, UpdateLabelRequest } from '@valeo/contracts';
 import { useApi } from '../../../lib/api-context.js';
 import { queryKeys } from '../../../lib/query-keys.js';
 
@@ -18,6 +18,26 @@ export function useCreateLabel() {
     mutationFn: (body: CreateLabelRequest) => api.post<Label>('/labels', body),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: queryKeys.labels.all }),
   });
+}
+
+/** Rename/recolour or delete a label; the views that show labels refetch. */
+export function useEditLabel() {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const refresh = () => {
+    void queryClient.invalidateQueries({ queryKey: queryKeys.labels.all });
+    void queryClient.invalidateQueries({ queryKey: queryKeys.conversations.all });
+    void queryClient.invalidateQueries({ queryKey: queryKeys.contacts.all });
+  };
+  const update = useMutation({
+    mutationFn: ({ id, changes }: { id: string; changes: UpdateLabelRequest }) => api.request<Label>('PATCH', `/labels/${encodeURIComponent(id)}`, changes),
+    onSuccess: refresh,
+  });
+  const remove = useMutation({
+    mutationFn: (id: string) => api.request<undefined>('DELETE', `/labels/${encodeURIComponent(id)}`),
+    onSuccess: refresh,
+  });
+  return { update, remove };
 }
 
 /**
