@@ -31,6 +31,8 @@ export function matchesSearch(eb: ConversationsEb, tenantId: string, search: Mes
     .where('contacts.tenant_id', '=', tenantId)
     .where((c) => c.and(search.terms.map((t) => c.or([
       c(sql`lower(coalesce(contacts.profile_name, ''))`, 'like', `%${t}%`),
+      // SQLite's lower() and LIKE fold ASCII only: "Özlem" is found as "özlem" through its capitalised form.
+      c('contacts.profile_name', 'like', `%${capitalise(t)}%`),
       c('contacts.wa_id', 'like', `%${t}%`),
     ]))));
   return eb.or([eb('conversations.id', 'in', inMessages), eb('conversations.contact_id', 'in', contactMatches)]);
@@ -41,4 +43,8 @@ export function hasLabel(eb: ConversationsEb, tenantId: string, labelId: string)
   return eb('conversations.id', 'in', eb.selectFrom('conversation_labels').select('conversation_labels.conversation_id')
     .where('conversation_labels.tenant_id', '=', tenantId)
     .where('conversation_labels.label_id', '=', labelId));
+}
+
+function capitalise(word: string): string {
+  return word.charAt(0).toLocaleUpperCase('de') + word.slice(1);
 }

@@ -18,6 +18,7 @@ describe(`conversation search and label filter (${testDialect()})`, () => {
     ids['invoice'] = await h.inbound('4915100000302', '', { type: 'image', content: { id: 'media-1', caption: 'Rechnung für Mai (Straße 5)' } });
     ids['english'] = await h.inbound('4915100000303', 'Where is my parcel? Tracking number 4711', { profileName: 'Jürgen Weiß' });
     ids['other'] = await h.inbound('4915100000304', 'Nur eine Frage zur Lieferung');
+    ids['umlautName'] = await h.inbound('4915100000306', 'Hallo', { profileName: 'Özlem Ünal' });
   });
   afterAll(() => h?.hub.stop());
 
@@ -48,6 +49,7 @@ describe(`conversation search and label filter (${testDialect()})`, () => {
 
   it("matches the contact's name or number", async () => {
     expect(await found('jürgen')).toEqual([ids['english']]);
+    expect(await found('özlem ünal')).toEqual([ids['umlautName']]);
     expect(await found('4915100000304')).toEqual([ids['other']]);
     expect(await found('00000302')).toEqual([ids['invoice']]);
   });
