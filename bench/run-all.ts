@@ -17,6 +17,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import type { HubMemory, HubPhaseUsage, HubReady } from './hub-process.js';
 import { contentionWarning } from './lib/contention.js';
+import { selectScenarios, type Scenario } from './lib/scenarios.js';
 import { formatFigure, makeFigure, type Figure } from './lib/figures.js';
 import { startChild, type ChildHandle } from './lib/ipc.js';
 import type { BenchContext, BenchSettings } from './scenarios/bench-context.js';
@@ -25,25 +26,8 @@ import { measureInboxPush, type InboxPushResult } from './scenarios/inbox-push-l
 import { measureGraphBaseline, measureSendPipeline } from './scenarios/send-pipeline.js';
 import { measureNoopBaseline, measureWebhookIngest, prepareStatusWebhooks } from './scenarios/webhook-ingest.js';
 
-/** Scenarios in the order they run (the list seeds 100k conversations, so it goes last). */
-const SCENARIOS = ['throughput', 'inbox_push_latency', 'conversation_list'] as const;
-type Scenario = (typeof SCENARIOS)[number];
-/** Figure names that select their scenario in --only. */
-const FIGURES_OF: Record<Scenario, readonly string[]> = {
-  throughput: ['webhook_ingest', 'webhook_ingest_p99', 'webhook_apply', 'send_pipeline'],
-  inbox_push_latency: ['inbox_push_latency_p50', 'inbox_push_latency_p99'],
-  conversation_list: ['conversation_list_p50', 'conversation_list_p99', 'conversation_list_deep_p50', 'conversation_list_deep_p99'],
-};
-
 type Settings = BenchSettings & { profile: boolean; sqlStats: boolean; scenarios: Scenario[]; pushMessages: number; conversations: number };
 
-function selectScenarios(only: string | undefined): Scenario[] {
-  if (only === undefined) return [...SCENARIOS];
-  const names = only.split(',').map((name) => name.trim()).filter((name) => name !== '');
-  const unknown = names.filter((name) => !SCENARIOS.some((scenario) => scenario === name || FIGURES_OF[scenario].includes(name)));
-  if (unknown.length > 0) throw new Error(`unknown scenario or figure ${unknown.join(', ')}; choose from ${SCENARIOS.join(', ')}`);
-  return SCENARIOS.filter((scenario) => names.some((name) => name === scenario || FIGURES_OF[scenario].includes(name)));
-}
 
 function readSettings(): Settings {
   const { values } = parseArgs({
