@@ -30,7 +30,8 @@ export async function measureConversationList(ctx: BenchContext, opts: { convers
   const { ready } = ctx.hub;
   const seed = await ctx.hub.call<{ seeded: number; ms: number }>('seedConversations', { count: opts.conversations });
   ctx.log(`seeded ${seed.seeded} contacts + conversations in ${(seed.ms / 1000).toFixed(1)} s`);
-  const deepOffset = Math.floor(opts.conversations * 0.9);
+  // 90 % down, but with a full page and a next cursor after it also for small --conversations.
+  const deepOffset = Math.min(Math.floor(opts.conversations * 0.9), opts.conversations - 2 * PAGE);
   const cursor = await ctx.hub.call<string>('conversationCursorAt', { offset: deepOffset });
   const auth = { authorization: `Bearer ${ready.apiKey}` };
   const supplies: [string, Recipe][] = [
