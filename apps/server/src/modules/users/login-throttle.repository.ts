@@ -5,6 +5,11 @@ import type { DbExecutor } from '../../db/database.js';
 export type LoginThrottleRepository = ReturnType<typeof createLoginThrottleRepository>;
 export type ThrottleState = { failureCount: number; windowStartedAt: Date; lockedUntil: Date | null };
 
+/**
+ * Failure counts and locks of `login_throttle`. A row's key (column `email`) is either a normalised
+ * address (lower case) or a client's `IP:` key (`client-address.ts`, capitals): the per-address
+ * lockout and the per-IP throttle share the table and this code, and their keys cannot collide.
+ */
 export function createLoginThrottleRepository(db: DbExecutor) {
   return {
     async find(email: string): Promise<ThrottleState | undefined> {
