@@ -14,6 +14,7 @@ export const API_KEY_SCOPES = [
   'contacts:manage',
   'quick-replies:manage',
   'labels:manage',
+  'teams:manage',
   'templates:read',
   'templates:manage',
   'broadcasts:manage',

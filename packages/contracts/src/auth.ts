@@ -25,8 +25,8 @@ export const UserRoleSchema = Type.Enum(USER_ROLES);
 /** What each role may do, expressed in API-key scopes (`admin` implies every scope). */
 export const ROLE_SCOPES: Readonly<Record<UserRole, readonly ApiKeyScope[]>> = {
   admin: ['admin'],
-  // labels:manage = create, rename, delete labels; attaching them needs only messages:send.
-  supervisor: ['messages:send', 'messages:read', 'channels:read', 'contacts:manage', 'labels:manage', 'quick-replies:manage'],
+  // labels:manage = create, rename, delete labels; attaching them needs only messages:send. teams:manage = teams and their members.
+  supervisor: ['messages:send', 'messages:read', 'channels:read', 'contacts:manage', 'labels:manage', 'quick-replies:manage', 'teams:manage'],
   agent: ['messages:send', 'messages:read', 'channels:read', 'contacts:manage'],
   marketing: ['messages:send', 'messages:read', 'channels:read', 'contacts:manage'],
   viewer: ['messages:read', 'channels:read'],

@@ -16,6 +16,9 @@ import { UserRoleSchema } from './auth.js';
  * - `GET /assignees` → `AssigneeList`: who may be assigned, with whether they are online now.
  * - `GET|PUT /channels/:id/auto-assignment` — round-robin among online agents for new inbound
  *   messages on unassigned open conversations of that channel (default off; PUT needs `channels:manage`).
+ *   With a `defaultTeamId`, new conversations of the channel join that team (switch on or off), and the
+ *   round-robin of a conversation that has a team picks only among that team's online agents.
+ * - `POST /conversations/:id/team` — see `teams.ts`.
  *
  * Another tenant's conversation or channel → 404. Every change publishes `conversation.updated`.
  */
@@ -47,10 +50,19 @@ export type Assignee = Static<typeof Assignee>;
 export const AssigneeList = Type.Object({ data: Type.Array(Assignee) });
 export type AssigneeList = Static<typeof AssigneeList>;
 
-export const AutoAssignment = Type.Object({ channelId: Type.String(), enabled: Type.Boolean() });
+export const AutoAssignment = Type.Object({
+  channelId: Type.String(),
+  enabled: Type.Boolean(),
+  /** New conversations of the channel join this team; the round-robin then picks among its online agents. */
+  defaultTeamId: Type.Union([Type.String(), Type.Null()]),
+});
 export type AutoAssignment = Static<typeof AutoAssignment>;
-export const UpdateAutoAssignmentRequest = Type.Object({ enabled: Type.Boolean() }, { additionalProperties: false });
+/** `defaultTeamId` left out keeps the current one; a team of another tenant → 400 `TEAM_NOT_FOUND`. */
+export const UpdateAutoAssignmentRequest = Type.Object(
+  { enabled: Type.Boolean(), defaultTeamId: Type.Optional(Type.Union([Type.String({ minLength: 1, maxLength: 64 }), Type.Null()])) },
+  { additionalProperties: false },
+);
 export type UpdateAutoAssignmentRequest = Static<typeof UpdateAutoAssignmentRequest>;
 
-export const CONVERSATION_CHANGES = ['assigned', 'closed', 'reopened', 'read', 'labels', 'note'] as const;
+export const CONVERSATION_CHANGES = ['assigned', 'closed', 'reopened', 'read', 'labels', 'note', 'team'] as const;
 export type ConversationChange = (typeof CONVERSATION_CHANGES)[number];

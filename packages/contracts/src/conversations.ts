@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { DataPage } from './messages.js';
 import { Label } from './labels.js';
+import { ConversationTeam } from './teams.js';
 
 export const Contact = Type.Object({
   id: Type.String(),
@@ -36,6 +37,8 @@ export const Conversation = Type.Object({
   status: ConversationStatusSchema,
   /** null = unassigned. */
   assignee: Type.Union([ConversationAssignee, Type.Null()]),
+  /** null = no team. Independent of the assignee (who need not be a member). */
+  team: Type.Union([ConversationTeam, Type.Null()]),
   /** Labels attached to the conversation, by name. */
   labels: Type.Array(Label),
   unreadCount: Type.Integer(),
@@ -58,6 +61,8 @@ export const ListConversationsQuery = Type.Object(
     channelId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
     status: Type.Optional(ConversationStatusSchema),
     assignee: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'me | unassigned | <user id>' })),
+    /** `mine` (teams the signed-in user belongs to; 400 for an API key), `none`, or a team id. */
+    team: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'mine | none | <team id>' })),
     /** Conversations carrying this label id. */
     label: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
     /**

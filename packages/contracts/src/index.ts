@@ -12,5 +12,6 @@ export * from './auth.js';
 export * from './realtime.js';
 export * from './users.js';
 export * from './labels.js';
+export * from './teams.js';
 export * from './notes.js';
 export * from './contacts.js';

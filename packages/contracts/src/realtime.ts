@@ -51,8 +51,8 @@ export const ConversationUpdatedEvent = Type.Object({
   tenantId: Type.String(),
   conversationId: Type.String(),
   channelId: Type.String(),
-  /** `labels`: a label was attached or detached; `note`: a private note was added. */
-  change: Type.Union([Type.Literal('assigned'), Type.Literal('closed'), Type.Literal('reopened'), Type.Literal('read'), Type.Literal('labels'), Type.Literal('note')]),
+  /** `labels`: a label was attached or detached; `note`: a private note was added; `team`: moved to another team or out of one. */
+  change: Type.Union([Type.Literal('assigned'), Type.Literal('closed'), Type.Literal('reopened'), Type.Literal('read'), Type.Literal('labels'), Type.Literal('note'), Type.Literal('team')]),
 });
 export type ConversationUpdatedEvent = Static<typeof ConversationUpdatedEvent>;
 

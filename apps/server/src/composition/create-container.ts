@@ -18,6 +18,7 @@ import { createTemplatesModule } from '../modules/templates/index.js';
 import { createTenantsModule } from '../modules/tenants/index.js';
 import { createUsersModule, DEFAULT_IP_LOCKOUT } from '../modules/users/index.js';
 import { createLabelsAndNotes } from './create-labels-notes.js';
+import { createTeamsModule } from '../modules/teams/index.js';
 import { CloudApiProvider } from '../providers/cloud-api/cloud-api.provider.js';
 import type { MessagingProvider } from '../providers/messaging-provider.js';
 import { createProviderRegistry } from '../providers/provider-registry.js';
@@ -157,5 +158,6 @@ function createModules({ config, logger, clock, database, queue, events, provide
   });
   // Reacts to inbound messages processed in this process; presence is this process's SSE streams.
   conversationWork.autoAssigner.listen();
-  return { tenants, channels, contacts, conversations, messages, media, quickReplies, templates, inboundWebhooks, users, inboxRealtime, conversationWork, labelsAndNotes };
+  const teams = createTeamsModule({ db, clock, users: users.directory });
+  return { tenants, channels, contacts, conversations, messages, media, quickReplies, templates, inboundWebhooks, users, inboxRealtime, conversationWork, labelsAndNotes, teams };
 }

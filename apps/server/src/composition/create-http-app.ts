@@ -27,6 +27,7 @@ export async function createHttpApp(container: Container, opts: HttpAppOptions =
     container.quickReplies.routes,
     container.templates.routes,
     ...container.labelsAndNotes.routes,
+    container.teams.routes,
     async (api) => {
       messages.registerRoutes(api);
       registerConversationsRoutes(api, {

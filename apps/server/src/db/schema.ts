@@ -9,5 +9,6 @@ import type { UsersTables } from './tables/users.tables.js';
 import type { WorkManagementTables } from './tables/work-management.tables.js';
 import type { LabelsNotesTables } from './tables/labels-notes.tables.js';
 import type { QuickRepliesTables } from './tables/quick-replies.tables.js';
+import type { TeamsTables } from './tables/teams.tables.js';
 
-export interface Database extends JobsTables, TenancyTables, MessagingTables, UsersTables, WorkManagementTables, QuickRepliesTables, LabelsNotesTables {}
+export interface Database extends JobsTables, TenancyTables, MessagingTables, UsersTables, WorkManagementTables, QuickRepliesTables, LabelsNotesTables, TeamsTables {}

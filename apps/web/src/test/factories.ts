@@ -36,6 +36,7 @@ export function makeConversation(overrides: Partial<Conversation> = {}): Convers
     contact: { id: `ct_${n}`, waId: '4915112345678', profileName: `Kunde ${n}`, lastInboundAt: null, createdAt: '2026-03-01T08:00:00.000Z' },
     status: 'open',
     assignee: null,
+    team: null,
     labels: [],
     unreadCount: 0,
     lastMessageAt: '2026-03-02T10:00:00.000Z',

@@ -17,7 +17,7 @@ export type DomainEventMap = {
     previousStatus: string;
   };
   /** Assignment, close, reopen or read (modules/conversations); `change` names which. */
-  'conversation.updated': { tenantId: string; conversationId: string; channelId: string; change: 'assigned' | 'closed' | 'reopened' | 'read' | 'labels' | 'note' };
+  'conversation.updated': { tenantId: string; conversationId: string; channelId: string; change: 'assigned' | 'closed' | 'reopened' | 'read' | 'labels' | 'note' | 'team' };
   /** An inbound message's medium finished downloading (its bytes can now be served). */
   'media.stored': { tenantId: string; conversationId: string; messageId: string; mediaId: string };
 };

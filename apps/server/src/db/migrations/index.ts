@@ -8,6 +8,7 @@ import { migration0006WorkManagement } from './0006-work-management.js';
 import { migration0009UserDeactivation } from './0009-user-deactivation.js';
 import { migration0007LabelsNotesSearch } from './0007-labels-notes-search.js';
 import { migration0008QuickReplies } from './0008-quick-replies.js';
+import { migration0010Teams } from './0010-teams.js';
 
 /**
  * Every migration in order. Names sort lexically; never rename or edit a landed migration,
@@ -23,4 +24,5 @@ export const MIGRATIONS: Record<string, HubMigration> = {
   '0007-labels-notes-search': migration0007LabelsNotesSearch,
   '0008-quick-replies': migration0008QuickReplies,
   '0009-user-deactivation': migration0009UserDeactivation,
+  '0010-teams': migration0010Teams,
 };

@@ -34,6 +34,8 @@ export type ConversationsTable = {
   window_expires_at: NullableTimestamp;
   /** The user working on it; null = unassigned (migration 0006). */
   assignee_user_id: string | null;
+  /** The team it is routed to; null = none (migration 0010). */
+  team_id: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 };

@@ -8,6 +8,8 @@ export interface AutoAssignmentTable {
   enabled: BoolInt;
   /** Round-robin cursor: the agent who got this channel's last conversation. */
   last_user_id: string | null;
+  /** New conversations of the channel join this team (migration 0010); null = none. */
+  default_team_id: string | null;
   updated_at: Timestamp;
 }
 

@@ -1,24 +1,31 @@
 import { fromDbBool, toDbBool, toDbTime } from '../../db/column-types.js';
 import type { DbExecutor } from '../../db/database.js';
 
-export type AutoAssignmentSetting = { channelId: string; enabled: boolean; lastUserId: string | null };
+export type AutoAssignmentSetting = { channelId: string; enabled: boolean; lastUserId: string | null; defaultTeamId: string | null };
 
 export async function findAutoAssignment(db: DbExecutor, tenantId: string, channelId: string): Promise<AutoAssignmentSetting | undefined> {
   const row = await db
     .selectFrom('auto_assignment')
-    .select(['channel_id', 'enabled', 'last_user_id'])
+    .select(['channel_id', 'enabled', 'last_user_id', 'default_team_id'])
     .where('tenant_id', '=', tenantId)
     .where('channel_id', '=', channelId)
     .executeTakeFirst();
-  return row && { channelId: row.channel_id, enabled: fromDbBool(row.enabled), lastUserId: row.last_user_id };
+  return row && { channelId: row.channel_id, enabled: fromDbBool(row.enabled), lastUserId: row.last_user_id, defaultTeamId: row.default_team_id };
 }
 
-/** Switching keeps the cursor, so turning it off and on again continues the rotation. */
-export async function saveAutoAssignmentEnabled(db: DbExecutor, input: { tenantId: string; channelId: string; enabled: boolean; now: Date }): Promise<void> {
+/**
+ * Switching keeps the cursor, so turning it off and on again continues the rotation.
+ * `defaultTeamId` undefined keeps the current default team.
+ */
+export async function saveAutoAssignmentEnabled(
+  db: DbExecutor,
+  input: { tenantId: string; channelId: string; enabled: boolean; defaultTeamId?: string | null | undefined; now: Date },
+): Promise<void> {
+  const team = input.defaultTeamId === undefined ? {} : { default_team_id: input.defaultTeamId };
   await db
     .insertInto('auto_assignment')
-    .values({ channel_id: input.channelId, tenant_id: input.tenantId, enabled: toDbBool(input.enabled), last_user_id: null, updated_at: toDbTime(input.now) })
-    .onConflict((oc) => oc.column('channel_id').doUpdateSet({ enabled: toDbBool(input.enabled), updated_at: toDbTime(input.now) }))
+    .values({ channel_id: input.channelId, tenant_id: input.tenantId, enabled: toDbBool(input.enabled), last_user_id: null, ...team, updated_at: toDbTime(input.now) })
+    .onConflict((oc) => oc.column('channel_id').doUpdateSet({ enabled: toDbBool(input.enabled), ...team, updated_at: toDbTime(input.now) }))
     .execute();
 }
 

@@ -6,6 +6,7 @@ import { inTransaction, type Db } from '../../db/database.js';
 import { advanceCursor, findAutoAssignment } from './auto-assignment.repository.js';
 import { setAssignee } from './conversation-work.repository.js';
 import { findConversation } from './conversations.repository.js';
+import { memberIdsOf } from './conversation-teams.repository.js';
 import type { Presence, TeamDirectory } from './team.js';
 
 export type AutoAssignerDeps = { db: Db; events: EventBus; team: TeamDirectory; presence: Presence; clock: Clock; logger: Logger };
@@ -23,7 +24,8 @@ export type AutoAssigner = ReturnType<typeof createAutoAssigner>;
 
 /**
  * Auto-assignment (per channel, off by default): a new inbound message on an unassigned, open
- * conversation goes to the next online agent of the tenant. The cursor is persisted per channel,
+ * conversation goes to the next online agent of the tenant — of its team, when it has one (a new
+ * conversation joins the channel's default team on creation, `touchConversation`). The cursor is persisted per channel,
  * so a restart keeps the rotation fair, and it advances by compare-and-set in the same transaction
  * as the assignment, so concurrent messages never hand two conversations to one agent on a stale turn.
  */
@@ -36,7 +38,11 @@ export function createAutoAssigner(deps: AutoAssignerDeps) {
       const conversation = await findConversation(deps.db, tenantId, conversationId);
       if (!conversation || conversation.status !== 'open' || conversation.assigneeUserId !== null) return undefined;
       const online = deps.presence.onlineUserIds(tenantId);
-      const agents = (await deps.team.all(tenantId)).filter((m) => m.role === 'agent' && online.has(m.id)).map((m) => m.id);
+      // A conversation in a team (the channel's default team, or moved there) goes to that team's agents only.
+      const inTeam = conversation.teamId === null ? undefined : await memberIdsOf(deps.db, tenantId, conversation.teamId);
+      const agents = (await deps.team.all(tenantId))
+        .filter((m) => m.role === 'agent' && online.has(m.id) && (inTeam === undefined || inTeam.has(m.id)))
+        .map((m) => m.id);
       const next = nextInRotation(agents, setting.lastUserId);
       if (!next) return undefined;
       const outcome = await tryAssign({ tenantId, channelId, conversationId, cursor: setting.lastUserId, next });

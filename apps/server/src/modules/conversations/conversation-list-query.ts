@@ -15,12 +15,16 @@ export type ConversationListFilter = {
   channelId?: string | undefined;
   status?: ConversationStatus | undefined;
   assignee?: AssigneeFilter | undefined;
+  team?: TeamFilter | undefined;
   label?: string | undefined;
   search?: MessageSearch | undefined;
 };
 
 /** `assignee=me` is resolved to the caller's id before it gets here (`parseAssigneeFilter`). */
 export type AssigneeFilter = { kind: 'unassigned' } | { kind: 'user'; userId: string };
+
+/** `team=mine` is resolved to "the teams of this user" (`parseTeamFilter`). */
+export type TeamFilter = { kind: 'none' } | { kind: 'team'; teamId: string } | { kind: 'member-of'; userId: string };
 
 /** Keyset position: the last row of the previous page. */
 export type ConversationCursor = { lastMessageAt: string; id: string };
@@ -39,11 +43,22 @@ const byAssignee: FilterClause = (query, f) => {
     : query.where('conversations.assignee_user_id', '=', f.assignee.userId);
 };
 
+/** Uses conversations_tenant_team_status_last_idx (0010); "my teams" is an IN over a user's few teams. */
+const byTeam: FilterClause = (query, f) => {
+  const team = f.team;
+  if (!team) return query;
+  if (team.kind === 'none') return query.where('conversations.team_id', 'is', null);
+  if (team.kind === 'team') return query.where('conversations.team_id', '=', team.teamId);
+  return query.where('conversations.team_id', 'in', (eb) =>
+    eb.selectFrom('team_members').select('team_members.team_id').where('team_members.tenant_id', '=', f.tenantId).where('team_members.user_id', '=', team.userId),
+  );
+};
+
 const byLabel: FilterClause = (query, f) => (f.label ? query.where((eb) => hasLabel(eb, f.tenantId, f.label as string)) : query);
 
 const bySearch: FilterClause = (query, f) => (f.search ? query.where((eb) => matchesSearch(eb, f.tenantId, f.search as MessageSearch)) : query);
 
-const FILTERS: readonly FilterClause[] = [byChannel, byStatus, byAssignee, byLabel, bySearch];
+const FILTERS: readonly FilterClause[] = [byChannel, byStatus, byAssignee, byTeam, byLabel, bySearch];
 
 /** Applies every filter to a query over `conversations` (tenant scope first, always). */
 export function applyConversationFilters(query: ConversationListQuery, filter: ConversationListFilter): ConversationListQuery {
@@ -92,4 +107,13 @@ export function parseAssigneeFilter(raw: string | undefined, callerUserId: strin
   if (raw !== 'me') return { kind: 'user', userId: raw };
   if (!callerUserId) throw badRequest('ASSIGNEE_FILTER_NEEDS_USER', 'assignee=me needs a signed-in user; an API key passes a user id instead');
   return { kind: 'user', userId: callerUserId };
+}
+
+/** `mine` needs a signed-in user, like `assignee=me`. */
+export function parseTeamFilter(raw: string | undefined, callerUserId: string | undefined): TeamFilter | undefined {
+  if (raw === undefined) return undefined;
+  if (raw === 'none') return { kind: 'none' };
+  if (raw !== 'mine') return { kind: 'team', teamId: raw };
+  if (!callerUserId) throw badRequest('TEAM_FILTER_NEEDS_USER', 'team=mine needs a signed-in user; an API key passes a team id instead');
+  return { kind: 'member-of', userId: callerUserId };
 }

@@ -1,4 +1,4 @@
-import { HttpErrorCode, WorkErrorCode } from '@valeo/contracts';
+import { HttpErrorCode, TeamErrorCode, WorkErrorCode } from '@valeo/contracts';
 import { AppError, badRequest, notFound } from '../../core/errors/app-error.js';
 
 /** Also the answer for another tenant's conversation (BOLA). */
@@ -31,4 +31,17 @@ export function actionForbidden(): AppError {
 /** A session whose user was deleted between sign-in and this request. */
 export function unknownActor(): AppError {
   return new AppError({ code: HttpErrorCode.UNAUTHENTICATED, httpStatus: 401, message: 'Your user no longer exists. Sign in again.' });
+}
+
+/** In a request body: unknown and another tenant's team look the same. */
+export function teamNotFoundInBody(teamId: string): AppError {
+  return badRequest(TeamErrorCode.TEAM_NOT_FOUND, `No team ${teamId} in this tenant`);
+}
+
+export function teamChangeForbidden(): AppError {
+  return new AppError({
+    code: TeamErrorCode.TEAM_CHANGE_FORBIDDEN,
+    httpStatus: 403,
+    message: 'Your role may not make this team change: agents may only move conversations into or out of their own teams',
+  });
 }

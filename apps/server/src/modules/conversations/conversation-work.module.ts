@@ -8,6 +8,7 @@ import { createAutoAssignmentSettings, type ChannelLookup } from './auto-assignm
 import { createAutoAssigner } from './auto-assignment.js';
 import { conversationWorkRoutes } from './conversation-work.routes.js';
 import { createConversationWorkService } from './conversation-work.service.js';
+import { teamNames } from './conversation-teams.repository.js';
 import type { Presence, TeamDirectory } from './team.js';
 
 export type ConversationWorkModuleDeps = {
@@ -32,7 +33,10 @@ export function createConversationWorkModule(deps: ConversationWorkModuleDeps) {
   const service = createConversationWorkService(deps);
   const settings = createAutoAssignmentSettings(deps);
   const autoAssigner = createAutoAssigner({ ...deps, logger: deps.logger ?? silentLogger });
-  const present = { contacts: deps.contacts, team: deps.team, labels: deps.labels, now: () => deps.clock.now() };
+  const present = {
+    contacts: deps.contacts, team: deps.team, labels: deps.labels, now: () => deps.clock.now(),
+    teams: (tenantId: string, ids: readonly string[]) => teamNames(deps.db, tenantId, ids),
+  };
   return {
     service,
     settings,

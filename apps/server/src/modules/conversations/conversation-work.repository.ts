@@ -47,3 +47,16 @@ export async function markRead(db: DbExecutor, t: Target): Promise<boolean> {
     .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
 }
+
+/** Only when the team actually changes; `expected`: only while the current team is still this one (null = none). */
+export async function setTeam(db: DbExecutor, t: Target, teamId: string | null, expected?: { team: string | null }): Promise<boolean> {
+  let query = db
+    .updateTable('conversations')
+    .set({ team_id: teamId, updated_at: toDbTime(t.now) })
+    .where('tenant_id', '=', t.tenantId)
+    .where('id', '=', t.id);
+  query = teamId === null ? query.where('team_id', 'is not', null) : query.where((eb) => eb.or([eb('team_id', 'is', null), eb('team_id', '!=', teamId)]));
+  if (expected) query = expected.team === null ? query.where('team_id', 'is', null) : query.where('team_id', '=', expected.team);
+  const result = await query.executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}

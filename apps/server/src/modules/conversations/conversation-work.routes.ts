@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { AssignConversationRequest, AssigneeList, AutoAssignment, Conversation, UpdateAutoAssignmentRequest } from '@valeo/contracts';
+import { AssignConversationRequest, AssigneeList, AutoAssignment, Conversation, SetConversationTeamRequest, UpdateAutoAssignmentRequest } from '@valeo/contracts';
 import { API_ERRORS, errorResponses } from '../../http/error-responses.js';
 import { authOf, requireScope } from '../../http/plugins/auth.plugin.js';
 import type { AutoAssignmentSettings } from './auto-assignment-settings.js';
@@ -22,7 +22,7 @@ const tags = ['conversations'];
 const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
 const changed = { 200: Conversation, ...errorResponses(...API_ERRORS, 404) };
 
-/** Assignment, close/reopen, read, the assignee list and the per-channel auto-assignment switch. */
+/** Assignment, team, close/reopen, read, the assignee list and the per-channel auto-assignment switch. */
 export function conversationWorkRoutes(deps: ConversationWorkRoutesDeps): FastifyPluginAsync {
   return async (app) => {
     const r = app.withTypeProvider<TypeBoxTypeProvider>();
@@ -36,6 +36,11 @@ export function conversationWorkRoutes(deps: ConversationWorkRoutesDeps): Fastif
       onRequest: canWork,
       schema: { tags, summary: 'Assign to a user, or unassign (userId: null)', params: IdParams, body: AssignConversationRequest, response: changed },
     }, async (request) => presentConversation(deps.present, await deps.work.assign(caller(request), request.params.id, request.body.userId)));
+
+    r.post('/conversations/:id/team', {
+      onRequest: canWork,
+      schema: { tags, summary: 'Move to a team of the tenant, or out of any (teamId: null); the assignee stays', params: IdParams, body: SetConversationTeamRequest, response: changed },
+    }, async (request) => presentConversation(deps.present, await deps.work.setTeam(caller(request), request.params.id, request.body.teamId)));
 
     r.post('/conversations/:id/close', {
       onRequest: canWork,
@@ -69,7 +74,7 @@ export function conversationWorkRoutes(deps: ConversationWorkRoutesDeps): Fastif
 
     r.put('/channels/:id/auto-assignment', {
       onRequest: requireScope('channels:manage'),
-      schema: { tags, summary: 'Switch auto-assignment of the channel on or off', params: IdParams, body: UpdateAutoAssignmentRequest, response: { 200: AutoAssignment, ...errorResponses(...API_ERRORS, 404) } },
-    }, async (request) => deps.settings.set(authOf(request).tenantId, request.params.id, request.body.enabled));
+      schema: { tags, summary: 'Switch auto-assignment of the channel on or off; set its default team', params: IdParams, body: UpdateAutoAssignmentRequest, response: { 200: AutoAssignment, ...errorResponses(...API_ERRORS, 404) } },
+    }, async (request) => deps.settings.set(authOf(request).tenantId, request.params.id, request.body));
   };
 }

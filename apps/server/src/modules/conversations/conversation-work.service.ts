@@ -3,22 +3,28 @@ import type { Clock } from '../../core/clock.js';
 import type { EventBus } from '../../core/events/event-bus.js';
 import type { Db } from '../../db/database.js';
 import { findConversation, type Conversation } from './conversations.repository.js';
-import { markRead, setAssignee, setStatus } from './conversation-work.repository.js';
+import { markRead, setAssignee, setStatus, setTeam } from './conversation-work.repository.js';
+import { teamExists, teamIdsOf } from './conversation-teams.repository.js';
 import {
-  actionForbidden, assigneeNotEligible, assigneeNotFound, assignmentForbidden, conversationNotFound, unknownActor,
+  actionForbidden, assigneeNotEligible, assigneeNotFound, assignmentForbidden, conversationNotFound, teamChangeForbidden, teamNotFoundInBody, unknownActor,
 } from './conversation-work.errors.js';
 import type { TeamDirectory } from './team.js';
-import { canAssign, canWorkConversations, isAssignableRole, type Actor } from './work-policy.js';
+import { canAssign, canChangeTeam, canWorkConversations, isAssignableRole, type Actor } from './work-policy.js';
 
 export type ConversationWorkDeps = { db: Db; events: EventBus; team: TeamDirectory; clock: Clock };
 
 /** Who is calling, as the HTTP layer knows it (an API key or a signed-in user). */
 export type Caller = { tenantId: string; userId?: string | undefined };
 
+/** The teams an agent belongs to (their team rules); nobody else needs them. */
+async function agentTeams(db: Db, tenantId: string, actor: Actor): Promise<ReadonlySet<string>> {
+  return actor.kind === 'user' && actor.role === 'agent' ? teamIdsOf(db, tenantId, actor.userId) : new Set<string>();
+}
+
 export type ConversationWorkService = ReturnType<typeof createConversationWorkService>;
 
 /**
- * Assign, close, reopen and mark read. Each returns the conversation as it is afterwards and
+ * Assign, move between teams, close, reopen and mark read. Each returns the conversation as it is afterwards and
  * publishes `conversation.updated` only when something changed (a repeated click is a no-op).
  */
 export function createConversationWorkService(deps: ConversationWorkDeps) {
@@ -69,6 +75,16 @@ export function createConversationWorkService(deps: ConversationWorkDeps) {
       const expected = actor.kind === 'user' && actor.role === 'agent' && userId === null ? { assignee: actor.userId } : undefined;
       const changed = await setAssignee(deps.db, { tenantId: caller.tenantId, id, now: deps.clock.now() }, userId, expected);
       return finish(conversation, changed, 'assigned');
+    },
+    /** To a team of the tenant or none; the assignee stays even outside the team (Chatwoot does the same). */
+    async setTeam(caller: Caller, id: string, teamId: string | null): Promise<Conversation> {
+      const conversation = await load(caller.tenantId, id);
+      const actor = await actorOf(caller);
+      if (!canChangeTeam(actor, conversation.teamId, teamId, await agentTeams(deps.db, caller.tenantId, actor))) throw teamChangeForbidden();
+      if (teamId !== null && !(await teamExists(deps.db, caller.tenantId, teamId))) throw teamNotFoundInBody(teamId);
+      // An agent's permission depends on the current team: only if nobody moved it meanwhile.
+      const changed = await setTeam(deps.db, { tenantId: caller.tenantId, id, now: deps.clock.now() }, teamId, actor.kind === 'user' && actor.role === 'agent' ? { team: conversation.teamId } : undefined);
+      return finish(conversation, changed, 'team');
     },
     close: (caller: Caller, id: string) => changeStatus(caller, id, 'closed'),
     reopen: (caller: Caller, id: string) => changeStatus(caller, id, 'open'),

@@ -18,6 +18,8 @@ export type Conversation = {
   windowExpiresAt: Date | null;
   /** null = unassigned. */
   assigneeUserId: string | null;
+  /** null = no team. */
+  teamId: string | null;
   createdAt: Date;
   updatedAt: Date;
 };
@@ -41,7 +43,7 @@ export async function touchConversation(db: DbExecutor, input: TouchConversation
   const inboundAt = input.inbound ? messageAt : null;
   const row = await db
     .insertInto('conversations')
-    .values({
+    .values((eb) => ({
       id: newId(),
       tenant_id: input.tenantId,
       channel_id: input.channelId,
@@ -52,9 +54,11 @@ export async function touchConversation(db: DbExecutor, input: TouchConversation
       last_message_preview: input.preview,
       last_inbound_at: inboundAt,
       window_expires_at: input.inbound ? toDbTime(windowExpiresAt(input.messageAt)) : null,
+      // A new thread joins the channel's default team (migration 0010); an existing one keeps its team.
+      team_id: eb.selectFrom('auto_assignment').select('auto_assignment.default_team_id').where('auto_assignment.channel_id', '=', input.channelId),
       created_at: now,
       updated_at: now,
-    })
+    }))
     .onConflict((oc) =>
       oc.columns(['channel_id', 'contact_id']).doUpdateSet({
         status: input.inbound ? 'open' : sql`conversations.status`,
@@ -103,6 +107,7 @@ export function toConversation(row: Selectable<ConversationsTable>): Conversatio
     lastInboundAt: fromDbTimeOrNull(row.last_inbound_at),
     windowExpiresAt: fromDbTimeOrNull(row.window_expires_at),
     assigneeUserId: row.assignee_user_id,
+    teamId: row.team_id,
     createdAt: fromDbTime(row.created_at),
     updatedAt: fromDbTime(row.updated_at),
   };

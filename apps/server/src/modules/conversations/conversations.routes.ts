@@ -8,7 +8,7 @@ import { authOf, requireScope } from '../../http/plugins/auth.plugin.js';
 import type { ContactsService } from '../contacts/index.js';
 import type { ConversationsService } from './conversations.service.js';
 import { toContactView } from './conversation-view.js';
-import { parseAssigneeFilter } from './conversation-list-query.js';
+import { parseAssigneeFilter, parseTeamFilter } from './conversation-list-query.js';
 import { presentConversation, presentConversations, type ConversationLabels } from './present-conversations.js';
 import type { TeamDirectory } from './team.js';
 import type { DialectName } from '../../db/database.js';
@@ -19,11 +19,11 @@ type Deps = { conversations: ConversationsService; contacts: ContactsService; te
 /** `/conversations` and `/contacts` (read side; both are created from traffic). */
 export function registerConversationsRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
-  const present = { contacts: deps.contacts, team: deps.team, labels: deps.labels, now: () => deps.clock.now() };
+  const present = { contacts: deps.contacts, team: deps.team, labels: deps.labels, teams: deps.conversations.teamNames, now: () => deps.clock.now() };
 
   r.get('/conversations', {
     onRequest: requireScope('messages:read'),
-    schema: { tags: ['conversations'], summary: 'Conversations, most recent activity first; filter by assignee (me | unassigned | user id), status, channel, label; search with q', querystring: ListConversationsQuery, response: { 200: ConversationPage } },
+    schema: { tags: ['conversations'], summary: 'Conversations, most recent activity first; filter by assignee (me | unassigned | user id), team (mine | none | team id), status, channel, label; search with q', querystring: ListConversationsQuery, response: { 200: ConversationPage } },
   }, async (request) => {
     const { tenantId, userId } = authOf(request);
     const { query } = request;
@@ -32,7 +32,7 @@ export function registerConversationsRoutes(app: FastifyInstance, deps: Deps): v
     const terms = searchTerms(query.q ?? '');
     const rows = await deps.conversations.list(
       {
-        tenantId, channelId: query.channelId, status: query.status, assignee: parseAssigneeFilter(query.assignee, userId), label: query.label,
+        tenantId, channelId: query.channelId, status: query.status, assignee: parseAssigneeFilter(query.assignee, userId), team: parseTeamFilter(query.team, userId), label: query.label,
         search: terms.length > 0 ? { terms, dialect: deps.dialect } : undefined,
       },
       { limit: limit + 1, after: decodeCursor(query.cursor, ['lastMessageAt', 'id']) },

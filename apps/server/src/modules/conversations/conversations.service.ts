@@ -1,6 +1,7 @@
 import type { Db, DbExecutor } from '../../db/database.js';
 import { notFound } from '../../core/errors/app-error.js';
 import { listConversations, type ConversationCursor, type ConversationListFilter } from './conversation-list-query.js';
+import { teamNames } from './conversation-teams.repository.js';
 import { findConversation, findConversationByContact, touchConversation, type Conversation, type TouchConversationInput } from './conversations.repository.js';
 
 export type ConversationsService = ReturnType<typeof createConversationsService>;
@@ -17,6 +18,8 @@ export function createConversationsService(db: Db) {
       if (!conversation) throw notFound('CONVERSATION_NOT_FOUND', `Conversation ${id} not found`);
       return conversation;
     },
+    /** Names of the tenant's teams by id, for the conversation views. */
+    teamNames: (tenantId: string, ids: readonly string[]) => teamNames(db, tenantId, ids),
     list: (filter: ConversationListFilter, page: { limit: number; after?: ConversationCursor | undefined }) => listConversations(db, filter, page),
   };
 }

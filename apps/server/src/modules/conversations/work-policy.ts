@@ -26,3 +26,16 @@ export function canAssign(actor: Actor, currentAssignee: string | null, target: 
   if (target === null) return currentAssignee === actor.userId;
   return target === actor.userId;
 }
+
+/**
+ * Moving a conversation between teams. Admins, supervisors and API keys: anywhere. An agent works
+ * within their own teams: they may put a conversation that has no team or is in one of their teams
+ * into one of their teams, or take it out of their team (target null); they never pull a conversation
+ * out of another team. Everyone else may not.
+ */
+export function canChangeTeam(actor: Actor, currentTeam: string | null, target: string | null, actorTeams: ReadonlySet<string>): boolean {
+  if (actor.kind === 'api-key' || actor.role === 'admin' || actor.role === 'supervisor') return true;
+  if (actor.role !== 'agent') return false;
+  if (target === null) return currentTeam !== null && actorTeams.has(currentTeam);
+  return actorTeams.has(target) && (currentTeam === null || actorTeams.has(currentTeam));
+}

@@ -39,7 +39,7 @@ describe(`auto-assignment round-robin (${testDialect()})`, () => {
   it('is off by default, switched per channel by channels:manage; another tenant’s channel is 404', async () => {
     const other = await t.createChannel(t.tenantId);
     const get = await t.app.inject({ method: 'GET', url: `/api/v1/channels/${other}/auto-assignment`, headers: admin.headers });
-    expect(get.json<AutoAssignment>()).toEqual({ channelId: other, enabled: false });
+    expect(get.json<AutoAssignment>()).toEqual({ channelId: other, enabled: false, defaultTeamId: null });
     const agent = await t.signIn('agent');
     expect((await t.app.inject({ method: 'PUT', url: `/api/v1/channels/${other}/auto-assignment`, headers: agent.headers, payload: { enabled: true } })).statusCode).toBe(403);
     const foreign = await t.createTenant();

@@ -71,7 +71,7 @@ describe(`work management on the running Hub (${testDialect()})`, () => {
   it('assigns new conversations round-robin to the agents who have the inbox open, live', async () => {
     const channelId = hub.sandbox!.channelId;
     const enabled = await hub.api(`/api/v1/channels/${channelId}/auto-assignment`, { method: 'PUT', body: { enabled: true } });
-    expect(enabled.body).toEqual({ channelId, enabled: true });
+    expect(enabled.body).toEqual({ channelId, enabled: true, defaultTeamId: null });
     for (const who of [anna, bert]) streams.push(await openStream(`${hub.publicBaseUrl}/api/v1/events`, who.cookie));
     await eventually(() => expect(hub.container.inboxRealtime.hub.onlineUserIds(hub.tenantId).size).toBe(2));
 

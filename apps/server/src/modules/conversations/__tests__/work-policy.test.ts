@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { nextInRotation } from '../auto-assignment.js';
-import { canAssign, canWorkConversations, type Actor } from '../work-policy.js';
+import { canAssign, canChangeTeam, canWorkConversations, type Actor } from '../work-policy.js';
 
 const user = (role: 'admin' | 'supervisor' | 'agent' | 'marketing' | 'viewer', userId = 'me'): Actor => ({ kind: 'user', userId, role });
 
@@ -39,5 +39,28 @@ describe('round-robin rotation', () => {
     // The cursor's agent went offline: the next one after it still gets the turn.
     expect(nextInRotation(['a', 'c'], 'b')).toBe('c');
     expect(nextInRotation([], 'a')).toBeUndefined();
+  });
+});
+
+describe('canChangeTeam', () => {
+  const agent = { kind: 'user' as const, userId: 'a', role: 'agent' as const };
+  const mine = new Set(['t1', 't2']);
+  it('lets admins, supervisors and API keys move anywhere', () => {
+    expect(canChangeTeam({ kind: 'api-key' }, 'x', null, new Set())).toBe(true);
+    expect(canChangeTeam({ kind: 'user', userId: 's', role: 'supervisor' }, 'x', 'y', new Set())).toBe(true);
+    expect(canChangeTeam({ kind: 'user', userId: 's', role: 'admin' }, null, 'y', new Set())).toBe(true);
+  });
+  it('keeps an agent within their own teams', () => {
+    expect(canChangeTeam(agent, null, 't1', mine)).toBe(true);
+    expect(canChangeTeam(agent, 't1', 't2', mine)).toBe(true);
+    expect(canChangeTeam(agent, 't1', null, mine)).toBe(true);
+    expect(canChangeTeam(agent, null, 'x', mine)).toBe(false);
+    expect(canChangeTeam(agent, 'x', 't1', mine)).toBe(false);
+    expect(canChangeTeam(agent, 'x', null, mine)).toBe(false);
+    expect(canChangeTeam(agent, null, null, mine)).toBe(false);
+  });
+  it('never lets marketing or viewers', () => {
+    expect(canChangeTeam({ kind: 'user', userId: 'v', role: 'viewer' }, null, 't1', new Set(['t1']))).toBe(false);
+    expect(canChangeTeam({ kind: 'user', userId: 'm', role: 'marketing' }, null, 't1', new Set(['t1']))).toBe(false);
   });
 });

@@ -13,6 +13,7 @@ import { createContactsService } from '../../contacts/index.js';
 import { createInboxRealtimeModule, type InboxRealtimeModule } from '../../inbox-realtime/index.js';
 import { createTenantsModule } from '../../tenants/index.js';
 import { createUsersModule } from '../../users/index.js';
+import { createTeamsModule, type TeamsService } from '../../teams/index.js';
 import { createConversationsService, createConversationWorkModule, registerConversationsRoutes, type ConversationWorkModule } from '../index.js';
 
 
@@ -27,6 +28,7 @@ export type WorkTestApp = {
   bus: InProcessEventBus;
   realtime: InboxRealtimeModule;
   work: ConversationWorkModule;
+  teams: TeamsService;
   tenantId: string;
   channelId: string;
   /** An admin API key of the main tenant. */
@@ -59,11 +61,12 @@ export async function buildWorkTestApp(): Promise<WorkTestApp> {
   const work = createConversationWorkModule({
     db, events: bus, clock, team: users.directory, presence: realtime.presence, channels: channels.service, contacts, labels: noLabels,
   });
+  const teams = createTeamsModule({ db, clock, users: users.directory });
   const app = await buildHttpApp({
     config,
     logger: false,
     auth: { authenticate: tenants.authenticator.authenticate, authenticateSession: users.authenticateSession },
-    apiPlugins: [tenants.routes, users.routes, channels.routes, realtime.routes, work.routes, async (api) => {
+    apiPlugins: [tenants.routes, users.routes, channels.routes, realtime.routes, work.routes, teams.routes, async (api) => {
       registerConversationsRoutes(api, { conversations, contacts, team: users.directory, labels: noLabels, clock, dialect: database.dialect });
     }],
   });
@@ -86,7 +89,7 @@ export async function buildWorkTestApp(): Promise<WorkTestApp> {
   const main = await createTenant();
   let counter = 0;
   return {
-    app, database, clock, bus, realtime, work, ...main, createTenant, createChannel,
+    app, database, clock, bus, realtime, work, teams: teams.service, ...main, createTenant, createChannel,
     async signIn(role, o = {}) {
       counter += 1;
       const email = `${role}-${counter}@example.com`;
