@@ -20,6 +20,7 @@ export const queryKeys = {
   templates: keysFor('templates'),
   users: keysFor('users'),
   labels: keysFor('labels'),
+  teams: keysFor('teams'),
   contacts: keysFor('contacts'),
   notes: keysFor('notes'),
 } as const;

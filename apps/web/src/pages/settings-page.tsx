@@ -5,6 +5,7 @@ import { AutoAssignmentSettings } from '../modules/conversations/components/auto
 import { PersonalSettings } from '../modules/settings/components/personal-settings.js';
 import { QuickReplySettings } from '../modules/quick-replies/components/quick-reply-settings.js';
 import { LabelSettings } from '../modules/labels/components/label-settings.js';
+import { TeamSettings } from '../modules/teams/components/team-settings.js';
 import { INBOX_HASH } from '../modules/ui/hooks/use-hash-page.js';
 import { UserManagement } from '../modules/users/components/user-management.js';
 
@@ -37,6 +38,7 @@ export function SettingsPage({ session }: SettingsPageProps) {
         {isAdmin ? <AutoAssignmentSettings /> : null}
         {isAdmin || session.user.role === 'supervisor' ? <QuickReplySettings /> : null}
         {isAdmin || session.user.role === 'supervisor' ? <LabelSettings /> : null}
+        {isAdmin || session.user.role === 'supervisor' ? <TeamSettings /> : null}
       </main>
     </div>
   );

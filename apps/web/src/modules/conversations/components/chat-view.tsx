@@ -6,6 +6,7 @@ import { useConversation } from '../hooks/use-conversations.js';
 import { useMarkRead } from '../hooks/use-mark-read.js';
 import { canWorkConversations } from '../utils/work-permissions.js';
 import { AssignControl } from './assign-control.js';
+import { TeamControl } from '../../teams/components/team-control.js';
 import { StatusButton } from './status-button.js';
 import { contactDisplayName } from '../utils/service-window.js';
 import { Composer } from './composer.js';
@@ -75,6 +76,7 @@ function WorkControls({ conversation, user }: { conversation: Conversation; user
   return (
     <div className="chat-work">
       <AssignControl conversation={conversation} user={user} />
+      <TeamControl conversation={conversation} user={user} />
       {works ? <StatusButton conversation={conversation} /> : null}
     </div>
   );

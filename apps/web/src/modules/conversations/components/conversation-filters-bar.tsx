@@ -2,6 +2,7 @@ import { useI18n } from '../../i18n/hooks/use-i18n.js';
 import { useChannelOptions } from '../hooks/use-work-lookups.js';
 import { ASSIGNEE_TABS, type ConversationFilters } from '../utils/conversation-filters.js';
 import { LabelFilter } from '../../labels/components/label-filter.js';
+import { TeamFilter } from '../../teams/components/team-filter.js';
 import { ConversationSearchBox } from './conversation-search-box.js';
 
 export type ConversationFiltersBarProps = {
@@ -12,7 +13,7 @@ export type ConversationFiltersBarProps = {
 const TAB_LABELS = { me: 'filters.mine', unassigned: 'filters.unassigned', all: 'filters.all' } as const;
 const STATUS_LABELS = { open: 'filters.open', closed: 'filters.closed' } as const;
 
-/** Mine / Unassigned / All, open or closed, and which number. */
+/** Mine / Unassigned / All, open or closed, which number, team and label. */
 export function ConversationFiltersBar({ filters, onChange }: ConversationFiltersBarProps) {
   const { t } = useI18n();
   const channels = useChannelOptions();
@@ -62,6 +63,7 @@ export function ConversationFiltersBar({ filters, onChange }: ConversationFilter
             ))}
           </select>
         ) : null}
+        <TeamFilter value={filters.team} onChange={(team) => onChange({ ...filters, team })} />
         <LabelFilter value={filters.labelId} onChange={(labelId) => onChange({ ...filters, labelId })} />
       </div>
     </div>

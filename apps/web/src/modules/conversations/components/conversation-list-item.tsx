@@ -51,6 +51,7 @@ export function ConversationListItem({ conversation, selected, now, onSelect }: 
             <span className={conversation.assignee ? 'conversation-assignee' : 'conversation-assignee muted'}>
               {conversation.assignee ? t('work.assignedTo', { name: conversation.assignee.name }) : t('work.unassigned')}
             </span>
+            {conversation.team ? <span className="conversation-team">{t('teams.inTeam', { name: conversation.team.name })}</span> : null}
           </span>
           <LabelChips labels={conversation.labels} className="conversation-labels" />
         </span>

@@ -41,7 +41,7 @@ function FilteredConversations({ selectedId, onSelect, filters }: ConversationLi
   }
   const conversations = query.data.pages.flatMap((page) => page.data);
   if (conversations.length === 0) {
-    const filtered = filters.assignee !== DEFAULT_FILTERS.assignee || filters.status !== DEFAULT_FILTERS.status || filters.channelId !== null || filters.labelId !== null || filters.q !== '';
+    const filtered = filters.assignee !== DEFAULT_FILTERS.assignee || filters.status !== DEFAULT_FILTERS.status || filters.channelId !== null || filters.team !== null || filters.labelId !== null || filters.q !== '';
     return <p className="list-state">{filtered ? t('filters.empty') : t('conversations.empty')}</p>;
   }
   return (

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AutoAssignment } from '@valeo/contracts';
+import type { AutoAssignment, UpdateAutoAssignmentRequest } from '@valeo/contracts';
 import { useApi } from '../../../lib/api-context.js';
 import { queryKeys } from '../../../lib/query-keys.js';
 
@@ -14,12 +14,12 @@ export function useAutoAssignment(channelId: string) {
   });
 }
 
-/** `PUT /channels/:id/auto-assignment` (admins: `channels:manage`). */
+/** `PUT /channels/:id/auto-assignment` (admins: `channels:manage`): the switch, and the default team when given. */
 export function useSetAutoAssignment(channelId: string) {
   const api = useApi();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (enabled: boolean) => api.request<AutoAssignment>('PUT', `/channels/${encodeURIComponent(channelId)}/auto-assignment`, { enabled }),
+    mutationFn: (body: UpdateAutoAssignmentRequest) => api.request<AutoAssignment>('PUT', `/channels/${encodeURIComponent(channelId)}/auto-assignment`, body),
     onSuccess: (setting) => queryClient.setQueryData(keyOf(channelId), setting),
   });
 }
