@@ -14,6 +14,8 @@ export type SinkStatusResult = { outcome: 'applied' | 'recorded-older' | 'duplic
 export interface InboundMessageSink {
   recordInbound(input: SinkMessageInput, trx?: DbExecutor): Promise<SinkMessageResult>;
   applyStatus(input: SinkStatusInput, trx?: DbExecutor): Promise<SinkStatusResult>;
+  /** Optional bulk form, in `trx`, results in input order; without it the job applies items one by one. */
+  applyStatuses?(inputs: readonly SinkStatusInput[], trx: DbExecutor): Promise<SinkStatusResult[]>;
 }
 
 /** Creates the media row for an inbound media message and schedules its download, in `trx`. */

@@ -6,7 +6,7 @@ import type { InboundEvent, MessagingProvider } from '../../providers/messaging-
 import { RetryJobError } from '../../queue/job-errors.js';
 import { defineJob, jobSettings, type JobContext, type JobHandler } from '../../queue/job-queue.js';
 import { findInboundEvent, finishInboundEvent, type InboundEventRecord } from './inbound-events.repository.js';
-import type { InboundMediaInput, InboundMediaRegistrar, InboundMessageSink } from './inbound-message-sink.js';
+import type { InboundMediaInput, InboundMediaRegistrar, InboundMessageSink, SinkStatusInput, SinkStatusResult } from './inbound-message-sink.js';
 import type { WebhookChannel, WebhookChannelDirectory } from './webhook-channels.js';
 
 /**
@@ -53,7 +53,12 @@ type Unit = {
   /** Parsed bodies by event id and channels by phone number id, prepared outside the transaction. */
   parsed: Map<string, InboundEvent[] | Error>;
   routes: Map<string, WebhookChannel | undefined>;
+  /** Status items waiting for the sink's bulk apply; undefined when the sink applies one at a time. */
+  statuses: { input: SinkStatusInput; report: RunReport }[] | undefined;
 };
+
+/** An event whose items ran, waiting to be finished (or deferred) once the statuses are applied. */
+type StartedEvent = { event: InboundEventRecord; report: RunReport };
 
 /** What a run noticed beyond the normal flow; kept on the event row as its note. */
 type RunReport = { unmatched: string[]; unrouted: number; vendorErrors: number[]; otherFields: Set<string> };
@@ -101,7 +106,7 @@ export class InboundEventProcessor {
     }
     for (const id of alone) {
       try {
-        if ((await this.#inTransaction([id], (unit) => this.#processEvent(id, ctx, unit))) === 'deferred') deferred += 1;
+        deferred += await this.#inTransaction([id], (unit) => this.#runEvents([id], ctx, unit));
       } catch (error) {
         failure ??= error;
         this.#log.error({ eventId: id, err: error, attempt: ctx.attempt }, 'inbound event processing failed');
@@ -119,11 +124,7 @@ export class InboundEventProcessor {
   /** Deferred events of a committed batch, or undefined when the batch rolled back. */
   async #processTogether(ids: string[], ctx: JobContext): Promise<number | undefined> {
     try {
-      return await this.#inTransaction(ids, async (unit) => {
-        let deferred = 0;
-        for (const id of ids) if ((await this.#processEvent(id, ctx, unit)) === 'deferred') deferred += 1;
-        return deferred;
-      });
+      return await this.#inTransaction(ids, (unit) => this.#runEvents(ids, ctx, unit));
     } catch (error) {
       this.#log.warn({ events: ids.length, err: error }, 'a batch of inbound events failed; processing them one by one');
       return undefined;
@@ -138,7 +139,8 @@ export class InboundEventProcessor {
   async #inTransaction<T>(ids: readonly string[], fn: (unit: Unit) => Promise<T>): Promise<T> {
     const prepared = await this.#prepare(ids);
     const afterCommit: (() => void)[] = [];
-    const result = await this.#deps.db.transaction().execute((trx) => fn({ trx, afterCommit, ...prepared }));
+    const statuses = this.#deps.sink.applyStatuses === undefined ? undefined : [];
+    const result = await this.#deps.db.transaction().execute((trx) => fn({ trx, afterCommit, statuses, ...prepared }));
     for (const publish of afterCommit) publish();
     return result;
   }
@@ -160,26 +162,59 @@ export class InboundEventProcessor {
     return { parsed, routes };
   }
 
-  async #processEvent(eventId: string, ctx: JobContext, unit: Unit): Promise<'done' | 'deferred'> {
-    const { clock } = this.#deps;
+  /**
+   * The events' items in order (messages at once; status items, when the sink takes them in bulk,
+   * collected and applied together afterwards), then each event finished or deferred. Returns how
+   * many were deferred.
+   */
+  async #runEvents(ids: readonly string[], ctx: JobContext, unit: Unit): Promise<number> {
+    const started: StartedEvent[] = [];
+    for (const id of ids) {
+      const event = await this.#startEvent(id, unit);
+      if (event !== undefined) started.push(event);
+    }
+    await this.#applyCollectedStatuses(unit);
+    let deferred = 0;
+    for (const event of started) if ((await this.#finishEvent(event, ctx, unit)) === 'deferred') deferred += 1;
+    return deferred;
+  }
+
+  async #startEvent(eventId: string, unit: Unit): Promise<StartedEvent | undefined> {
     const event = await findInboundEvent(unit.trx, eventId);
     // Gone or already final: a re-delivered job is a no-op (handlers are at-least-once).
-    if (event === undefined || event.status !== 'pending') return 'done';
+    if (event === undefined || event.status !== 'pending') return undefined;
     const items = unit.parsed.get(event.id) ?? this.#parseItems(event);
     if (items instanceof Error) {
       this.#log.error({ eventId: event.id, err: items.message }, 'stored webhook cannot be parsed; kept as failed');
-      await finishInboundEvent(unit.trx, { id: event.id, status: 'failed', note: items.message, at: clock.now() });
-      return 'done';
+      await finishInboundEvent(unit.trx, { id: event.id, status: 'failed', note: items.message, at: this.#deps.clock.now() });
+      return undefined;
     }
     const report: RunReport = { unmatched: [], unrouted: 0, vendorErrors: [], otherFields: new Set() };
     // Every entry × change × item, in order (house rule 6; Chatwoot and whatsapp-api-js read only [0]).
     for (const item of items) await this.#processItem(item, event, report, unit);
+    return { event, report };
+  }
+
+  async #applyCollectedStatuses(unit: Unit): Promise<void> {
+    const collected = unit.statuses;
+    if (collected === undefined || collected.length === 0 || this.#deps.sink.applyStatuses === undefined) return;
+    const results = await this.#deps.sink.applyStatuses(collected.map((c) => c.input), unit.trx);
+    results.forEach((result, i) => this.#noteStatusResult(result, collected[i]!.input.event, collected[i]!.report, unit));
+    collected.length = 0;
+  }
+
+  #noteStatusResult(result: SinkStatusResult, item: SinkStatusInput['event'], report: RunReport, unit: Unit): void {
+    if (result.afterCommit) unit.afterCommit.push(result.afterCommit);
+    if (result.outcome === 'message-not-found') report.unmatched.push(`${item.wamid} (${item.status})`);
+  }
+
+  async #finishEvent({ event, report }: StartedEvent, ctx: JobContext, unit: Unit): Promise<'done' | 'deferred'> {
     if (report.unmatched.length > 0 && ctx.attempt < this.#statusMatchAttempts) return 'deferred';
     if (report.unmatched.length > 0) {
       // The wamids go to the event row, not the log: a wamid encodes the customer's number (GDPR-07).
       this.#log.warn({ eventId: event.id, unmatched: report.unmatched.length }, 'status updates for unknown messages; recorded as unmatched');
     }
-    await finishInboundEvent(unit.trx, { id: event.id, status: 'processed', note: describeReport(report), at: clock.now() });
+    await finishInboundEvent(unit.trx, { id: event.id, status: 'processed', note: describeReport(report), at: this.#deps.clock.now() });
     return 'done';
   }
 
@@ -210,9 +245,9 @@ export class InboundEventProcessor {
     }
     const scope = { tenantId: channel.tenantId, channelId: channel.channelId };
     if (item.kind === 'status') {
-      const result = await this.#deps.sink.applyStatus({ ...scope, event: item }, unit.trx);
-      if (result.afterCommit) unit.afterCommit.push(result.afterCommit);
-      if (result.outcome === 'message-not-found') report.unmatched.push(`${item.wamid} (${item.status})`);
+      const input = { ...scope, event: item };
+      if (unit.statuses !== undefined) unit.statuses.push({ input, report });
+      else this.#noteStatusResult(await this.#deps.sink.applyStatus(input, unit.trx), item, report, unit);
       return;
     }
     await this.#recordMessage(item, scope, unit);

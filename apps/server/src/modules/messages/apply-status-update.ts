@@ -55,7 +55,7 @@ async function findTarget(db: DbExecutor, input: ApplyStatusInput): Promise<Mess
   return matches ? byOurId : undefined;
 }
 
-function toMessageError(error: { code: number; title: string; message?: string; details?: string }): MessageError {
+export function toMessageError(error: { code: number; title: string; message?: string; details?: string }): MessageError {
   return {
     code: 'PROVIDER_ERROR',
     message: error.message ?? error.title,

@@ -95,6 +95,25 @@ export async function findMessageByWamid(db: DbExecutor, channelId: string, wami
   return row ? toMessage(row) : undefined;
 }
 
+/** Messages of a channel by wamid (status webhooks in bulk); chunked to keep statements small. */
+export async function findMessagesByWamids(db: DbExecutor, channelId: string, wamids: readonly string[]): Promise<MessageRecord[]> {
+  const found: MessageRecord[] = [];
+  for (let start = 0; start < wamids.length; start += 500) {
+    const rows = await db.selectFrom('messages').selectAll().where('channel_id', '=', channelId).where('wamid', 'in', wamids.slice(start, start + 500)).execute();
+    found.push(...rows.map(toMessage));
+  }
+  return found;
+}
+
+export async function findMessagesByIds(db: DbExecutor, ids: readonly string[]): Promise<MessageRecord[]> {
+  const found: MessageRecord[] = [];
+  for (let start = 0; start < ids.length; start += 500) {
+    const rows = await db.selectFrom('messages').selectAll().where('id', 'in', ids.slice(start, start + 500)).execute();
+    found.push(...rows.map(toMessage));
+  }
+  return found;
+}
+
 export type StatusUpdate = {
   id: string;
   status: MessageStatus;

@@ -1,5 +1,6 @@
 import type { DbExecutor } from '../../db/database.js';
 import { applyStatusUpdate } from './apply-status-update.js';
+import { applyStatusUpdates } from './apply-status-updates.js';
 import { MEDIA_MESSAGE_TYPES, toMessageView, type MessageView } from './message-view.js';
 import type { MessageMediaView, MessagesDeps } from './messages.deps.js';
 import { messageNotFound } from './messages.errors.js';
@@ -65,5 +66,8 @@ export function createMessagesService(deps: MessagesDeps) {
       recordInboundMessage(deps, input, executor),
 
     applyStatus: (input: ApplyStatusInput, executor?: DbExecutor): Promise<ApplyStatusResult> => applyStatusUpdate(deps, input, executor),
+
+    /** Many status items in the caller's transaction (the webhook job's batch); results in input order. */
+    applyStatuses: (inputs: readonly ApplyStatusInput[], trx: DbExecutor): Promise<ApplyStatusResult[]> => applyStatusUpdates(deps, inputs, trx),
   };
 }
