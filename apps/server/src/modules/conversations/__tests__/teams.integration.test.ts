@@ -170,6 +170,9 @@ describe(`teams (${testDialect()})`, () => {
     expect(await pages(tenant.adminKey, 'team=none')).toEqual(newestFirst([null]));
     expect(await pages(me, 'team=mine')).toEqual(newestFirst([teamA, teamB]));
     expect(newestFirst([teamA, teamB])).toHaveLength(6);
+    // In no team: nothing is "mine".
+    const loner = await t.signIn('agent', { tenantId: tenant.tenantId });
+    expect(await pages(loner, 'team=mine')).toEqual([]);
     // Another tenant's team id finds nothing here; an API key has no "my teams".
     expect(await pages(supervisor, `team=${teamA}`)).toEqual([]);
     const noUser = await call(tenant.adminKey, 'GET', '/conversations?team=mine');
