@@ -29,7 +29,7 @@ export type EmulatorContext = {
 
 export function createEmulatorContext(options: ResolvedOptions, reportError: (err: unknown) => void): EmulatorContext {
   const clock = new EmulatorClock(options.now);
-  const store = new EmulatorStore();
+  const store = new EmulatorStore(options.maxStoredMessages);
   const scheduler = new Scheduler();
   const faults = new FaultController(options.random);
   const dispatcher = new WebhookDispatcher({

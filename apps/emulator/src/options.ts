@@ -1,4 +1,5 @@
 import type { FastifyServerOptions } from 'fastify';
+import { DEFAULT_MAX_STORED_MESSAGES } from './state/emulator-store.js';
 
 /** Delays (ms after the send was accepted) of the automatic status webhooks; `null` = only on command. */
 export type StatusDelays = { sent: number; delivered: number; read: number };
@@ -30,6 +31,11 @@ export type EmulatorOptions = {
   personas?: 'default' | 'none';
   /** Approve new templates automatically after this many ms; `null` = only via the control API. @defaultValue null */
   autoApproveTemplatesAfterMs?: number | null;
+  /**
+   * Messages kept per direction (and webhook deliveries in the log) before the oldest are forgotten,
+   * so a long-running emulator stays bounded. @defaultValue 10000
+   */
+  maxStoredMessages?: number;
   /** Fastify logger option of the standalone app. @defaultValue false */
   logger?: FastifyServerOptions['logger'];
 };
@@ -45,6 +51,7 @@ export type ResolvedOptions = {
   webhookTimeoutMs: number;
   personas: 'default' | 'none';
   autoApproveTemplatesAfterMs: number | null;
+  maxStoredMessages: number;
 };
 
 export const DEFAULT_STATUS_DELAYS: StatusDelays = { sent: 50, delivered: 200, read: 1000 };
@@ -69,5 +76,6 @@ export function resolveOptions(opts: EmulatorOptions): ResolvedOptions {
     webhookTimeoutMs: opts.webhookTimeoutMs ?? 10_000,
     personas: opts.personas ?? 'none',
     autoApproveTemplatesAfterMs: opts.autoApproveTemplatesAfterMs ?? null,
+    maxStoredMessages: opts.maxStoredMessages ?? DEFAULT_MAX_STORED_MESSAGES,
   };
 }

@@ -63,7 +63,7 @@ export class WebhookDispatcher {
       attempts: [],
       createdAt: this.deps.clock.now().toISOString(),
     };
-    this.deps.store.deliveries.push(delivery);
+    this.deps.store.logDelivery(delivery);
     return delivery;
   }
 

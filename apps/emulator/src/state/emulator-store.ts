@@ -2,6 +2,11 @@ import type {
   Delivery, InboundMessage, MediaObject, Persona, PhoneNumber, SentMessage, Template,
 } from './types.js';
 
+import { BoundedMap } from './bounded-map.js';
+
+/** Messages kept per direction, and webhook deliveries in the log, before the oldest are forgotten. */
+export const DEFAULT_MAX_STORED_MESSAGES = 10_000;
+
 const WINDOW_KEY = (phoneNumberId: string, waId: string): string => `${phoneNumberId}:${waId}`;
 
 /**
@@ -10,8 +15,8 @@ const WINDOW_KEY = (phoneNumberId: string, waId: string): string => `${phoneNumb
  */
 export class EmulatorStore {
   readonly phoneNumbers = new Map<string, PhoneNumber>();
-  readonly sentMessages = new Map<string, SentMessage>();
-  readonly inboundMessages = new Map<string, InboundMessage>();
+  readonly sentMessages: Map<string, SentMessage>;
+  readonly inboundMessages: Map<string, InboundMessage>;
   readonly media = new Map<string, MediaObject>();
   readonly templates = new Map<string, Template>();
   readonly deliveries: Delivery[] = [];
@@ -19,6 +24,19 @@ export class EmulatorStore {
   /** Last inbound message time (epoch ms) per number × customer: the 24-hour window anchor. */
   private readonly lastInboundAt = new Map<string, number>();
   private deliverySeq = 0;
+  readonly maxStoredMessages: number;
+
+  constructor(maxStoredMessages = DEFAULT_MAX_STORED_MESSAGES) {
+    this.maxStoredMessages = maxStoredMessages;
+    this.sentMessages = new BoundedMap(maxStoredMessages);
+    this.inboundMessages = new BoundedMap(maxStoredMessages);
+  }
+
+  /** Appends to the delivery log, dropping the oldest entries beyond the bound. */
+  logDelivery(delivery: Delivery): void {
+    this.deliveries.push(delivery);
+    if (this.deliveries.length > this.maxStoredMessages) this.deliveries.splice(0, this.deliveries.length - this.maxStoredMessages);
+  }
 
   clear(): void {
     this.phoneNumbers.clear();

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { BoundedMap } from '../state/bounded-map.js';
+import { EmulatorStore } from '../state/emulator-store.js';
+
+describe('BoundedMap', () => {
+  it('forgets the oldest entries beyond its bound; updating a key neither grows it nor moves the key', () => {
+    const map = new BoundedMap<string, number>(3);
+    for (const [k, v] of [['a', 1], ['b', 2], ['c', 3], ['a', 10], ['d', 4]] as const) map.set(k, v);
+    expect([...map.entries()]).toEqual([['b', 2], ['c', 3], ['d', 4]]);
+  });
+
+  it('refuses a bound below one', () => {
+    expect(() => new BoundedMap(0)).toThrow(RangeError);
+  });
+});
+
+describe('EmulatorStore bounds', () => {
+  it('keeps at most maxStoredMessages deliveries, the newest ones', () => {
+    const store = new EmulatorStore(2);
+    for (const id of [1, 2, 3]) store.logDelivery({ id } as unknown as Parameters<EmulatorStore['logDelivery']>[0]);
+    expect(store.deliveries.map((d) => (d as unknown as { id: number }).id)).toEqual([2, 3]);
+    expect(store.sentMessages).toBeInstanceOf(BoundedMap);
+  });
+});
