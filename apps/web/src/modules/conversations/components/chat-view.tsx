@@ -11,6 +11,7 @@ import { StatusButton } from './status-button.js';
 import { contactDisplayName } from '../utils/service-window.js';
 import { Composer } from './composer.js';
 import { MessageList } from './message-list.js';
+import { ReplyProvider } from './reply-context.js';
 import { ConversationLabelsBar } from '../../labels/components/conversation-labels-bar.js';
 
 export type ChatViewProps = {
@@ -60,11 +61,14 @@ export function ChatView({ conversationId, onBack, user, onToggleContact, contac
         ) : null}
         {user ? <WorkControls conversation={conversation} user={user} /> : null}
       </header>
-      <MessageList key={conversation.id} conversationId={conversation.id} />
-      {/* Offline, every control of the composer is disabled at once (a disabled fieldset). */}
-      <fieldset className="composer-fieldset" disabled={!online}>
-        <Composer key={`composer-${conversation.id}`} conversation={conversation} />
-      </fieldset>
+      {/* A bubble's "Reply" picks the message the composer then answers; a new chat starts without one. */}
+      <ReplyProvider key={`reply-${conversation.id}`}>
+        <MessageList key={conversation.id} conversationId={conversation.id} />
+        {/* Offline, every control of the composer is disabled at once (a disabled fieldset). */}
+        <fieldset className="composer-fieldset" disabled={!online}>
+          <Composer key={`composer-${conversation.id}`} conversation={conversation} />
+        </fieldset>
+      </ReplyProvider>
     </section>
   );
 }

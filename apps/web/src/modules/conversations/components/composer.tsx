@@ -1,4 +1,4 @@
-import { useId, type FormEvent, type KeyboardEvent, type RefObject, type SyntheticEvent } from 'react';
+import { useEffect, useId, type FormEvent, type KeyboardEvent, type RefObject, type SyntheticEvent } from 'react';
 import type { Conversation } from '@valeo/contracts';
 import { randomId } from '../../../lib/random-id.js';
 import { useI18n } from '../../i18n/hooks/use-i18n.js';
@@ -7,11 +7,14 @@ import { useAttachment } from '../hooks/use-attachment.js';
 import { useComposerDraft } from '../hooks/use-composer-draft.js';
 import { useQuickReplyCommand } from '../hooks/use-quick-reply-command.js';
 import { useSendMessage } from '../hooks/use-send-message.js';
-import { mediaMessageRequest, textMessageRequest } from '../utils/outbound-requests.js';
-import { isWindowOpen } from '../utils/service-window.js';
+import { asReplyTo, mediaMessageRequest, textMessageRequest } from '../utils/outbound-requests.js';
+import { contactDisplayName, isWindowOpen } from '../utils/service-window.js';
 import { AttachButton } from './attach-button.js';
 import { AttachmentPanel } from './attachment-panel.js';
+import { EmojiPicker } from './emoji-picker.js';
 import { QuickReplyMenu, quickReplyOptionId } from './quick-reply-menu.js';
+import { useReplyTarget } from './reply-context.js';
+import { ReplyPreview } from './reply-preview.js';
 import { TemplatePicker } from './template-picker.js';
 import { WindowCountdown } from './window-countdown.js';
 
@@ -21,24 +24,38 @@ export type ComposerProps = { conversation: Conversation };
 const MAX_TEXT = 4096;
 
 /**
- * Free text, attachments and `/` quick replies while the 24-hour customer-service window is open
- * (with its countdown); once it closes, free text is disabled with the reason and an approved
- * template is the way to write. Enter sends, Shift+Enter starts a new line.
+ * Free text with emoji, attachments and `/` quick replies while the 24-hour customer-service window
+ * is open (with its countdown); once it closes, free text is disabled with the reason and an approved
+ * template is the way to write. Enter sends, Shift+Enter starts a new line. A message chosen to
+ * reply to (from its bubble) is shown above and goes out as the `context` of whatever is sent next;
+ * Escape or ✕ drops it.
  */
 export function Composer({ conversation }: ComposerProps) {
   const { t } = useI18n();
   const now = useNow(1000);
   const open = isWindowOpen(conversation, now);
+  const reply = useReplyTarget();
+  const replyTo = reply?.message?.wamid ?? undefined;
+  const onSent = () => reply?.cancel();
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    // Keys another control already used (the quick-reply list, the emoji grid) are not a cancel.
+    if (event.key !== 'Escape' || event.isDefaultPrevented() || reply?.message === undefined) return;
+    event.preventDefault();
+    reply.cancel();
+  }
   return (
-    <div className="composer">
+    <div className="composer" onKeyDown={onKeyDown}>
       {open ? <WindowCountdown expiresAt={conversation.windowExpiresAt} now={now} /> : <p className="window-closed" role="status">{t('composer.windowClosed')}</p>}
-      {open ? null : <TemplatePicker key={conversation.id} conversation={conversation} />}
-      <FreeFormComposer key={`free-${conversation.id}`} conversation={conversation} open={open} />
+      {reply?.message === undefined ? null : <ReplyPreview message={reply.message} customerName={contactDisplayName(conversation)} onCancel={reply.cancel} />}
+      {open ? null : <TemplatePicker key={conversation.id} conversation={conversation} replyTo={replyTo} onSent={onSent} />}
+      <FreeFormComposer key={`free-${conversation.id}`} conversation={conversation} open={open} replyTo={replyTo} onSent={onSent} />
     </div>
   );
 }
 
-function FreeFormComposer({ conversation, open }: { conversation: Conversation; open: boolean }) {
+type FreeFormProps = { conversation: Conversation; open: boolean; replyTo: string | undefined; onSent: () => void };
+
+function FreeFormComposer({ conversation, open, replyTo, onSent }: FreeFormProps) {
   const { t } = useI18n();
   const send = useSendMessage();
   const { box, ...draft } = useComposerDraft();
@@ -53,20 +70,21 @@ function FreeFormComposer({ conversation, open }: { conversation: Conversation; 
     draft.setCaption('');
   };
 
-  /** The attachment first (with its caption), then the text: everything in the composer goes out. */
+  /** The attachment first (with its caption), then the text: everything in the composer goes out, each as the reply if there is one. */
   async function submit(event?: FormEvent<HTMLFormElement>) {
     event?.preventDefault();
     if (!canSend) return;
     try {
       if (ready !== undefined && ready.media.providerMediaId !== null) {
         const media = { type: ready.type, providerMediaId: ready.media.providerMediaId, caption: draft.caption, filename: ready.fileName };
-        await send.mutateAsync({ conversationId: conversation.id, request: mediaMessageRequest(conversation, media), idempotencyKey: randomId() });
+        await send.mutateAsync({ conversationId: conversation.id, request: asReplyTo(mediaMessageRequest(conversation, media), replyTo), idempotencyKey: randomId() });
         removeAttachment();
       }
       if (draft.text.trim() !== '') {
-        await send.mutateAsync({ conversationId: conversation.id, request: textMessageRequest(conversation, draft.text), idempotencyKey: randomId() });
+        await send.mutateAsync({ conversationId: conversation.id, request: asReplyTo(textMessageRequest(conversation, draft.text), replyTo), idempotencyKey: randomId() });
         draft.type('', 0);
       }
+      onSent();
     } catch {
       // Shown from `send.error`; the text and the attachment stay for another try.
     }
@@ -87,7 +105,8 @@ function FreeFormComposer({ conversation, open }: { conversation: Conversation; 
       {quick.open ? <QuickReplyMenu id={menuId} query={quick.query} replies={quick.matches} activeIndex={quick.activeIndex} onPick={quick.pick} onHover={quick.hover} /> : null}
       <div className="composer-row">
         <AttachButton disabled={!open} onFile={pick} />
-        <DraftBox box={box} draft={draft} quick={quick} menuId={menuId} open={open} onKeyDown={onKeyDown} />
+        <EmojiPicker disabled={!open} onPick={draft.insertAtCaret} />
+        <DraftBox box={box} draft={draft} quick={quick} menuId={menuId} open={open} replyTo={replyTo} onKeyDown={onKeyDown} />
         <button type="submit" className="button button-primary" disabled={!canSend}>
           {t('composer.send')}
         </button>
@@ -102,12 +121,17 @@ type DraftBoxProps = {
   quick: ReturnType<typeof useQuickReplyCommand>;
   menuId: string;
   open: boolean;
+  /** When it changes to a message, the agent is put into the box to write the answer. */
+  replyTo: string | undefined;
   onKeyDown: (event: KeyboardEvent<HTMLTextAreaElement>) => void;
 };
 
 /** The text box; while a `/` command lists quick replies it points at the highlighted one. */
-function DraftBox({ box, draft, quick, menuId, open, onKeyDown }: DraftBoxProps) {
+function DraftBox({ box, draft, quick, menuId, open, replyTo, onKeyDown }: DraftBoxProps) {
   const { t } = useI18n();
+  useEffect(() => {
+    if (replyTo !== undefined) box.current?.focus();
+  }, [replyTo, box]);
   const listed = quick.open && quick.matches.length > 0;
   return (
     <textarea

@@ -4,7 +4,9 @@ import { useI18n } from '../../i18n/hooks/use-i18n.js';
 import { bodyPreview } from '../utils/body-preview.js';
 import { toMessageBody } from '../utils/message-body.js';
 import { MessageBodyView } from './message-body-view.js';
+import { useReplyTarget } from './reply-context.js';
 import { StatusTicks } from './status-ticks.js';
+import './reply.css';
 
 export type MessageBubbleProps = {
   message: Message;
@@ -33,6 +35,7 @@ export function MessageBubble({ message, reactions = [], quoted }: MessageBubble
           </time>
           <StatusTicks message={message} />
         </span>
+        <ReplyAction message={message} />
         {reactions.length === 0 ? null : (
           <span className="reactions" aria-label={t('message.reaction', { emoji: reactions.join(' ') })}>
             {reactions.join(' ')}
@@ -40,5 +43,20 @@ export function MessageBubble({ message, reactions = [], quoted }: MessageBubble
         )}
       </div>
     </li>
+  );
+}
+
+/**
+ * "Reply" on a message WhatsApp can quote (it has a wamid): shown on hover or focus on a desktop,
+ * always on touch screens (CSS), and a real button for the keyboard. Only inside a chat view.
+ */
+function ReplyAction({ message }: { message: Message }) {
+  const { t } = useI18n();
+  const reply = useReplyTarget();
+  if (reply === null || message.wamid === null) return null;
+  return (
+    <button type="button" className="reply-action" aria-label={t('message.reply')} title={t('message.reply')} onClick={() => reply.choose(message)}>
+      <span aria-hidden="true">↩</span>
+    </button>
   );
 }

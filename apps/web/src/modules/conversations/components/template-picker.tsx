@@ -4,17 +4,22 @@ import { randomId } from '../../../lib/random-id.js';
 import { useI18n } from '../../i18n/hooks/use-i18n.js';
 import { useChannelTemplates } from '../hooks/use-channel-templates.js';
 import { useSendMessage } from '../hooks/use-send-message.js';
-import { templateMessageRequest } from '../utils/outbound-requests.js';
+import { asReplyTo, templateMessageRequest } from '../utils/outbound-requests.js';
 import { templateShape } from '../utils/template-placeholders.js';
 import { TemplateForm } from './template-form.js';
 
-export type TemplatePickerProps = { conversation: Conversation };
+export type TemplatePickerProps = {
+  conversation: Conversation;
+  /** The wamid the template answers (sent as its `context`). */
+  replyTo?: string | undefined;
+  onSent?: () => void;
+};
 
 /**
  * The closed-window path: the channel's APPROVED templates (from the provider), one picked, its
  * placeholders filled in, sent as `type: template`.
  */
-export function TemplatePicker({ conversation }: TemplatePickerProps) {
+export function TemplatePicker({ conversation, replyTo, onSent }: TemplatePickerProps) {
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
   const [chosen, setChosen] = useState<ChannelTemplate | undefined>(undefined);
@@ -49,8 +54,8 @@ export function TemplatePicker({ conversation }: TemplatePickerProps) {
           error={send.isError ? send.error.message : undefined}
           onBack={() => setChosen(undefined)}
           onSend={(values) => send.mutate(
-            { conversationId: conversation.id, request: templateMessageRequest(conversation, chosen, values), idempotencyKey: randomId() },
-            { onSuccess: close },
+            { conversationId: conversation.id, request: asReplyTo(templateMessageRequest(conversation, chosen, values), replyTo), idempotencyKey: randomId() },
+            { onSuccess: () => { close(); onSent?.(); } },
           )}
         />
       )}

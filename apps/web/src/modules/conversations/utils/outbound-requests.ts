@@ -49,3 +49,8 @@ export function templateMessageRequest(
     template: { name: template.name, language: { code: template.language }, ...(components.length > 0 ? { components } : {}) },
   };
 }
+
+/** The same request as a reply to `wamid` (WhatsApp shows the quoted message above it); unchanged without one. */
+export function asReplyTo(request: SendMessageRequest, wamid: string | undefined): SendMessageRequest {
+  return wamid === undefined ? request : { ...request, context: { message_id: wamid } };
+}
