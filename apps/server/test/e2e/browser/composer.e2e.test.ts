@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { PHONE_NUMBER_ID, plan, TEST_TIMEOUT_MS, useBrowserFixture } from './browser-fixture.js';
+import { horizontalOverflow, PHONE, PHONE_NUMBER_ID, plan, TEST_TIMEOUT_MS, useBrowserFixture } from './browser-fixture.js';
 
 /** A 1 × 1 PNG: enough for the Hub's and the emulator's checks of an image upload. */
 const PNG_1X1 = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64');
 
 type EmulatorMessages = { messages: { type: string; body: Record<string, unknown> }[] };
 
-/** The composer's paths beyond text: an image with a caption, and a template once the 24-hour window is closed. */
+/** The composer's paths beyond text: an image with a caption, a reply with an emoji, and a template once the 24-hour window is closed. */
 describe.skipIf(plan.run === false)('composer in the browser (chromium, SQLite + emulator)', { timeout: TEST_TIMEOUT_MS }, () => {
   const f = useBrowserFixture();
   const { newPage, signIn, inbound, conversationButton } = f;
@@ -66,6 +66,43 @@ describe.skipIf(plan.run === false)('composer in the browser (chromium, SQLite +
     await sent.locator('.ticks[data-status="read"]').waitFor();
     const templates = (await sentTo(waId)).filter((m) => m.type === 'template').map((m) => (m.body['template'] as { name: string }).name);
     expect(templates).toEqual(['hello_world', 'bestellung_unterwegs']);
+    expect(alarms).toEqual([]);
+    await context.close();
+  });
+  it('answers a customer message as a reply with an emoji (context.message_id), the quote shown above the answer; at phone width too', async () => {
+    const { context, page, alarms } = await newPage({ viewport: PHONE });
+    const waId = '4917612345999';
+    await signIn(page);
+    await inbound(waId, 'Zitat Zora', { type: 'text', text: { body: 'Kommt die Lieferung <b>heute</b>?' } });
+    await conversationButton(page, 'Zitat Zora').click();
+    const question = page.locator('.message-inbound', { hasText: 'Kommt die Lieferung' });
+    await question.waitFor();
+    // A touch-size screen: the action is a plain button in the bubble.
+    await question.getByRole('button', { name: 'Antworten' }).click();
+    const preview = page.locator('.reply-preview');
+    expect(await preview.locator('.quote-text').textContent()).toBe('Kommt die Lieferung <b>heute</b>?');
+    const box = page.locator('.composer textarea');
+    await box.fill('Ja, heute');
+    await page.getByRole('button', { name: 'Emoji einfügen' }).click();
+    const panel = page.getByRole('dialog', { name: 'Emoji' });
+    const bounds = await panel.boundingBox();
+    expect(bounds!.x).toBeGreaterThanOrEqual(0);
+    expect(bounds!.x + bounds!.width).toBeLessThanOrEqual(PHONE.width);
+    expect(await horizontalOverflow(page)).toBe(0);
+    await panel.getByRole('button', { name: '🚚' }).click();
+    await page.keyboard.press('Escape');
+    expect(await panel.count()).toBe(0);
+    expect(await box.inputValue()).toBe('Ja, heute🚚');
+    await page.locator('.composer-form button[type=submit]').click();
+    const answer = page.locator('.message-outbound', { hasText: 'Ja, heute🚚' });
+    await answer.locator('.ticks[data-status="read"]').waitFor();
+    expect(await answer.locator('.quote-text').textContent()).toBe('Kommt die Lieferung <b>heute</b>?');
+    expect(await preview.count()).toBe(0);
+
+    const received = await f.hub.api(`/api/v1/messages?contactWaId=${waId}&direction=inbound`);
+    const wamid = (received.body as { data: { wamid: string }[] }).data[0]!.wamid;
+    const [sent] = (await sentTo(waId)).filter((m) => m.type === 'text');
+    expect(sent?.body).toMatchObject({ type: 'text', text: { body: 'Ja, heute🚚' }, context: { message_id: wamid } });
     expect(alarms).toEqual([]);
     await context.close();
   });
