@@ -36,6 +36,13 @@ describe.skipIf(plan.run === false)('composer in the browser (chromium, SQLite +
       img.addEventListener('error', () => resolve('broken: ' + img.src));
     })`);
     expect(width).toBe(1);
+    // On a desktop the bubble's "Reply" shows on hover (and on keyboard focus), not before.
+    const replyAction = bubble.locator('.reply-action');
+    const opacity = () => replyAction.evaluate((el) => getComputedStyle(el).opacity);
+    await page.mouse.move(0, 0);
+    expect(await opacity()).toBe('0');
+    await bubble.hover();
+    expect(await opacity()).toBe('1');
     const [sent] = await sentTo('4917612345777');
     expect(sent).toMatchObject({ type: 'image', body: { type: 'image', image: { caption: 'Das Etikett' } } });
     expect(alarms).toEqual([]);
