@@ -37,8 +37,7 @@ describe.skipIf(plan.run === false)('composer in the browser (chromium, SQLite +
     })`);
     expect(width).toBe(1);
     // On a desktop the bubble's "Reply" shows on hover (and on keyboard focus), not before.
-    const replyAction = bubble.locator('.reply-action');
-    const opacity = () => replyAction.evaluate((el) => getComputedStyle(el).opacity);
+    const opacity = () => page.evaluate(`getComputedStyle(document.querySelector('.message-outbound[data-type=image] .reply-action')).opacity`);
     await page.mouse.move(0, 0);
     expect(await opacity()).toBe('0');
     await bubble.hover();
