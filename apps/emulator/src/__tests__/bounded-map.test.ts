@@ -22,3 +22,15 @@ describe('EmulatorStore bounds', () => {
     expect(store.sentMessages).toBeInstanceOf(BoundedMap);
   });
 });
+
+describe('BoundedMap eviction in bulk', () => {
+  it('drops the oldest tenth at once when full, so it never exceeds its bound', () => {
+    const map = new BoundedMap<number, number>(20);
+    for (let i = 0; i < 21; i += 1) map.set(i, i);
+    expect(map.size).toBe(19);
+    expect([...map.keys()].slice(0, 2)).toEqual([2, 3]);
+    for (let i = 21; i < 1_000; i += 1) map.set(i, i);
+    expect(map.size).toBeLessThanOrEqual(20);
+    expect(map.has(999)).toBe(true);
+  });
+});

@@ -12,10 +12,20 @@ export class BoundedMap<K, V> extends Map<K, V> {
   }
 
   override set(key: K, value: V): this {
-    if (!this.has(key) && this.size >= this.#max) {
-      const oldest = this.keys().next();
-      if (!oldest.done) this.delete(oldest.value);
-    }
+    if (!this.has(key) && this.size >= this.#max) this.#evictOldest();
     return super.set(key, value);
+  }
+
+  /**
+   * Drops the oldest tenth in one pass. Evicting a single entry per insert would restart iteration at
+   * the front each time, over the deleted slots a Map keeps until it rehashes: quadratic under load.
+   */
+  #evictOldest(): void {
+    let toEvict = Math.max(1, Math.ceil(this.#max / 10));
+    for (const oldest of this.keys()) {
+      this.delete(oldest);
+      toEvict -= 1;
+      if (toEvict === 0) break;
+    }
   }
 }
