@@ -123,7 +123,9 @@ async function writeAdvance(db: DbExecutor, advance: Advance, now: Date): Promis
     .set({
       status: advance.status,
       updated_at: toDbTime(now),
-      wamid: sql<string>`coalesce(wamid, ${advance.wamid})`,
+      // Only when missing (an unanswered send matched by our id): naming the column in SET would
+      // rewrite both wamid indexes even for the unchanged value, on every status.
+      ...(advance.message.wamid === null ? { wamid: sql<string>`coalesce(wamid, ${advance.wamid})` } : {}),
       ...(advance.error ? { error: toDbJson(advance.error) } : {}),
       ...(advance.pricing ? { pricing: toDbJson(advance.pricing) } : {}),
     })
