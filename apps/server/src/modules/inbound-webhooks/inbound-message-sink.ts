@@ -8,14 +8,13 @@ export type SinkStatusResult = { outcome: 'applied' | 'recorded-older' | 'duplic
 
 /**
  * Where parsed inbound items go. The messages module's service satisfies it structurally
- * (`recordInbound` dedupes by wamid; `applyStatus` moves a status forward only); the composition root
+ * (`recordInbound` dedupes by wamid; `applyStatuses` moves statuses forward only); the composition root
  * passes it in, so this module needs nothing from messages and its job is testable with a stand-in.
  */
 export interface InboundMessageSink {
   recordInbound(input: SinkMessageInput, trx?: DbExecutor): Promise<SinkMessageResult>;
-  applyStatus(input: SinkStatusInput, trx?: DbExecutor): Promise<SinkStatusResult>;
-  /** Optional bulk form, in `trx`, results in input order; without it the job applies items one by one. */
-  applyStatuses?(inputs: readonly SinkStatusInput[], trx: DbExecutor): Promise<SinkStatusResult[]>;
+  /** The status items of a batch of events, in `trx`; results in input order. */
+  applyStatuses(inputs: readonly SinkStatusInput[], trx: DbExecutor): Promise<SinkStatusResult[]>;
 }
 
 /** Creates the media row for an inbound media message and schedules its download, in `trx`. */

@@ -6,7 +6,7 @@ import type { InboundEvent, MessagingProvider } from '../../providers/messaging-
 import { RetryJobError } from '../../queue/job-errors.js';
 import { defineJob, jobSettings, type JobContext, type JobHandler } from '../../queue/job-queue.js';
 import { findInboundEvent, finishInboundEvent, type InboundEventRecord } from './inbound-events.repository.js';
-import type { InboundMediaInput, InboundMediaRegistrar, InboundMessageSink, SinkStatusInput, SinkStatusResult } from './inbound-message-sink.js';
+import type { InboundMediaInput, InboundMediaRegistrar, InboundMessageSink, SinkStatusInput } from './inbound-message-sink.js';
 import type { WebhookChannel, WebhookChannelDirectory } from './webhook-channels.js';
 
 /**
@@ -53,8 +53,8 @@ type Unit = {
   /** Parsed bodies by event id and channels by phone number id, prepared outside the transaction. */
   parsed: Map<string, InboundEvent[] | Error>;
   routes: Map<string, WebhookChannel | undefined>;
-  /** Status items waiting for the sink's bulk apply; undefined when the sink applies one at a time. */
-  statuses: { input: SinkStatusInput; report: RunReport }[] | undefined;
+  /** Status items waiting to be applied together once every event's other items ran. */
+  statuses: { input: SinkStatusInput; report: RunReport }[];
 };
 
 /** An event whose items ran, waiting to be finished (or deferred) once the statuses are applied. */
@@ -139,8 +139,7 @@ export class InboundEventProcessor {
   async #inTransaction<T>(ids: readonly string[], fn: (unit: Unit) => Promise<T>): Promise<T> {
     const prepared = await this.#prepare(ids);
     const afterCommit: (() => void)[] = [];
-    const statuses = this.#deps.sink.applyStatuses === undefined ? undefined : [];
-    const result = await this.#deps.db.transaction().execute((trx) => fn({ trx, afterCommit, statuses, ...prepared }));
+    const result = await this.#deps.db.transaction().execute((trx) => fn({ trx, afterCommit, statuses: [], ...prepared }));
     for (const publish of afterCommit) publish();
     return result;
   }
@@ -163,9 +162,8 @@ export class InboundEventProcessor {
   }
 
   /**
-   * The events' items in order (messages at once; status items, when the sink takes them in bulk,
-   * collected and applied together afterwards), then each event finished or deferred. Returns how
-   * many were deferred.
+   * The events' items in order (messages at once; status items collected and applied together
+   * afterwards), then each event finished or deferred. Returns how many were deferred.
    */
   async #runEvents(ids: readonly string[], ctx: JobContext, unit: Unit): Promise<number> {
     const started: StartedEvent[] = [];
@@ -197,15 +195,14 @@ export class InboundEventProcessor {
 
   async #applyCollectedStatuses(unit: Unit): Promise<void> {
     const collected = unit.statuses;
-    if (collected === undefined || collected.length === 0 || this.#deps.sink.applyStatuses === undefined) return;
+    if (collected.length === 0) return;
     const results = await this.#deps.sink.applyStatuses(collected.map((c) => c.input), unit.trx);
-    results.forEach((result, i) => this.#noteStatusResult(result, collected[i]!.input.event, collected[i]!.report, unit));
+    results.forEach((result, i) => {
+      const { input: { event }, report } = collected[i]!;
+      if (result.afterCommit) unit.afterCommit.push(result.afterCommit);
+      if (result.outcome === 'message-not-found') report.unmatched.push(`${event.wamid} (${event.status})`);
+    });
     collected.length = 0;
-  }
-
-  #noteStatusResult(result: SinkStatusResult, item: SinkStatusInput['event'], report: RunReport, unit: Unit): void {
-    if (result.afterCommit) unit.afterCommit.push(result.afterCommit);
-    if (result.outcome === 'message-not-found') report.unmatched.push(`${item.wamid} (${item.status})`);
   }
 
   async #finishEvent({ event, report }: StartedEvent, ctx: JobContext, unit: Unit): Promise<'done' | 'deferred'> {
@@ -245,9 +242,7 @@ export class InboundEventProcessor {
     }
     const scope = { tenantId: channel.tenantId, channelId: channel.channelId };
     if (item.kind === 'status') {
-      const input = { ...scope, event: item };
-      if (unit.statuses !== undefined) unit.statuses.push({ input, report });
-      else this.#noteStatusResult(await this.#deps.sink.applyStatus(input, unit.trx), item, report, unit);
+      unit.statuses.push({ input: { ...scope, event: item }, report });
       return;
     }
     await this.#recordMessage(item, scope, unit);

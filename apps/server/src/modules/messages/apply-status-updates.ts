@@ -2,7 +2,6 @@ import { sql } from 'kysely';
 import { toDbJson, toDbTime } from '../../db/column-types.js';
 import type { DbExecutor } from '../../db/database.js';
 import { newId } from '../../core/ids.js';
-import { toMessageError } from './apply-status-update.js';
 import { isStatusAdvance, statusRank } from './message-status.js';
 import type { MessagesDeps } from './messages.deps.js';
 import { findMessagesByIds, findMessagesByWamids, type MessageRecord } from './messages.repository.js';
@@ -39,7 +38,7 @@ export async function applyStatusUpdates(deps: MessagesDeps, inputs: readonly Ap
     const message = targetOf(targets, input);
     if (message === undefined) return { outcome: 'message-not-found' };
     const { event } = input;
-    const error = event.errors?.[0] ? toMessageError(event.errors[0]) : undefined;
+    const error = event.errors?.[0] ? statusErrorOf(event.errors[0]) : undefined;
     const key = `${message.id} ${event.status}`;
     const isNew = !seen.has(key);
     if (isNew) {
@@ -150,4 +149,14 @@ function attachEvents(deps: MessagesDeps, inputs: readonly ApplyStatusInput[], r
     };
     previous = status;
   }
+}
+
+function statusErrorOf(error: { code: number; title: string; message?: string; details?: string }): MessageError {
+  return {
+    code: 'PROVIDER_ERROR',
+    message: error.message ?? error.title,
+    vendorCode: error.code,
+    vendorTitle: error.title,
+    ...(error.details !== undefined ? { vendorDetails: error.details } : {}),
+  };
 }

@@ -2,7 +2,7 @@ import type { Clock } from '../../core/clock.js';
 import type { EventBus } from '../../core/events/event-bus.js';
 import type { Logger } from '../../core/logger.js';
 import type { Db } from '../../db/database.js';
-import type { TransactionRunner } from '../../db/transaction-batcher.js';
+import { unbatchedTransactions, type TransactionRunner } from '../../db/transaction-batcher.js';
 import type { ChannelContext, MessagingProvider } from '../../providers/messaging-provider.js';
 import type { JobQueue } from '../../queue/job-queue.js';
 import type { ChannelCircuitBreaker } from './channel-circuit.js';
@@ -58,5 +58,5 @@ export type MessagesDeps = {
 
 /** The deps' transaction runner, or plain transactions on `db`. */
 export function writesOf(deps: Pick<MessagesDeps, 'db' | 'writes'>): TransactionRunner {
-  return deps.writes ?? { run: (work) => deps.db.transaction().execute(work) };
+  return deps.writes ?? unbatchedTransactions(deps.db);
 }

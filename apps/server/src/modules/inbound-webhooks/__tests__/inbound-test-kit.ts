@@ -38,6 +38,12 @@ export class RecordingSink implements InboundMessageSink {
     return { messageId: `msg-${input.event.wamid}`, duplicate };
   }
 
+  async applyStatuses(inputs: readonly SinkStatusInput[]): Promise<SinkStatusResult[]> {
+    const results: SinkStatusResult[] = [];
+    for (const input of inputs) results.push(await this.applyStatus(input));
+    return results;
+  }
+
   async applyStatus(input: SinkStatusInput): Promise<SinkStatusResult> {
     this.statusCalls.push(input);
     const current = this.outbound.get(input.event.wamid);

@@ -142,7 +142,7 @@ describe(`webhook intake + inbound.process (${testDialect()})`, () => {
         if (input.event.wamid === 'wamid.poison') throw new Error('cannot store this one');
         return kit.sink.recordInbound(input);
       },
-      applyStatus: kit.sink.applyStatus.bind(kit.sink),
+      applyStatuses: kit.sink.applyStatuses.bind(kit.sink),
     };
     const processor = new InboundEventProcessor({
       db: kit.database.db, provider: kit.provider, channels: kit.channels, sink, media: kit.media, clock: kit.clock, logger: silentLogger,
