@@ -51,20 +51,36 @@ export async function insertInboundEventsIfNew(db: DbExecutor, events: readonly 
 }
 
 export async function findInboundEvent(db: DbExecutor, id: string): Promise<InboundEventRecord | undefined> {
-  const row = await db.selectFrom('inbound_events').selectAll().where('id', '=', id).executeTakeFirst();
-  if (row === undefined) return undefined;
-  return {
-    id: row.id,
-    tenantId: row.tenant_id,
-    channelId: row.channel_id,
-    provider: row.provider,
-    bodySha256: row.body_sha256,
-    rawBody: row.raw_body,
-    status: row.status as InboundEventStatus,
-    error: row.error,
-    receivedAt: fromDbTime(row.received_at),
-    processedAt: fromDbTimeOrNull(row.processed_at),
-  };
+  return (await findInboundEvents(db, [id])).get(id);
+}
+
+/** The stored events among `ids`, by id (one query for a job's whole batch). */
+export async function findInboundEvents(db: DbExecutor, ids: readonly string[]): Promise<Map<string, InboundEventRecord>> {
+  const found = new Map<string, InboundEventRecord>();
+  if (ids.length === 0) return found;
+  const rows = await db.selectFrom('inbound_events').selectAll().where('id', 'in', ids).execute();
+  for (const row of rows) {
+    found.set(row.id, {
+      id: row.id,
+      tenantId: row.tenant_id,
+      channelId: row.channel_id,
+      provider: row.provider,
+      bodySha256: row.body_sha256,
+      rawBody: row.raw_body,
+      status: row.status as InboundEventStatus,
+      error: row.error,
+      receivedAt: fromDbTime(row.received_at),
+      processedAt: fromDbTimeOrNull(row.processed_at),
+    });
+  }
+  return found;
+}
+
+/** Which of `ids` are still `pending` (re-read inside the processing transaction; bodies are not read again). */
+export async function pendingInboundEventIds(db: DbExecutor, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db.selectFrom('inbound_events').select('id').where('id', 'in', ids).where('status', '=', 'pending').execute();
+  return new Set(rows.map((row) => row.id));
 }
 
 /** Final state of a processed or unparsable event; `note` keeps what was skipped or unmatched. */
@@ -77,4 +93,27 @@ export async function finishInboundEvent(
     .set({ status: input.status, error: input.note, processed_at: toDbTime(input.at) })
     .where('id', '=', input.id)
     .execute();
+}
+
+export type InboundEventFinish = { id: string; status: 'processed' | 'failed'; note: string | null };
+
+/**
+ * Finishes many events: one UPDATE per distinct (status, note), which for a batch of status webhooks
+ * is usually a single statement (processed, no note).
+ */
+export async function finishInboundEvents(db: DbExecutor, finishes: readonly InboundEventFinish[], at: Date): Promise<void> {
+  const groups = new Map<string, { status: InboundEventFinish['status']; note: string | null; ids: string[] }>();
+  for (const finish of finishes) {
+    const key = JSON.stringify([finish.status, finish.note]);
+    const group = groups.get(key) ?? { status: finish.status, note: finish.note, ids: [] };
+    group.ids.push(finish.id);
+    groups.set(key, group);
+  }
+  for (const group of groups.values()) {
+    await db
+      .updateTable('inbound_events')
+      .set({ status: group.status, error: group.note, processed_at: toDbTime(at) })
+      .where('id', 'in', group.ids)
+      .execute();
+  }
 }

@@ -5,7 +5,9 @@ import type { Db, Trx } from '../../db/database.js';
 import type { InboundEvent, MessagingProvider } from '../../providers/messaging-provider.js';
 import { RetryJobError } from '../../queue/job-errors.js';
 import { defineJob, jobSettings, type JobContext, type JobHandler } from '../../queue/job-queue.js';
-import { findInboundEvent, finishInboundEvent, type InboundEventRecord } from './inbound-events.repository.js';
+import {
+  findInboundEvents, finishInboundEvent, finishInboundEvents, pendingInboundEventIds, type InboundEventFinish, type InboundEventRecord,
+} from './inbound-events.repository.js';
 import type { InboundMediaInput, InboundMediaRegistrar, InboundMessageSink, SinkStatusInput } from './inbound-message-sink.js';
 import type { WebhookChannel, WebhookChannelDirectory } from './webhook-channels.js';
 
@@ -50,11 +52,14 @@ const TOGETHER_MAX = 64;
 type Unit = {
   trx: Trx;
   afterCommit: (() => void)[];
-  /** Parsed bodies by event id and channels by phone number id, prepared outside the transaction. */
+  /** The pending events read, their parsed bodies by event id and channels by phone number id, prepared outside the transaction. */
+  events: Map<string, InboundEventRecord>;
   parsed: Map<string, InboundEvent[] | Error>;
   routes: Map<string, WebhookChannel | undefined>;
   /** Status items waiting to be applied together once every event's other items ran. */
   statuses: { input: SinkStatusInput; report: RunReport }[];
+  /** Final states written together at the end of the unit. */
+  finishes: InboundEventFinish[];
 };
 
 /** An event whose items ran, waiting to be finished (or deferred) once the statuses are applied. */
@@ -139,17 +144,21 @@ export class InboundEventProcessor {
   async #inTransaction<T>(ids: readonly string[], fn: (unit: Unit) => Promise<T>): Promise<T> {
     const prepared = await this.#prepare(ids);
     const afterCommit: (() => void)[] = [];
-    const result = await this.#deps.db.transaction().execute((trx) => fn({ trx, afterCommit, statuses: [], ...prepared }));
+    const result = await this.#deps.db.transaction().execute((trx) => fn({ trx, afterCommit, statuses: [], finishes: [], ...prepared }));
     for (const publish of afterCommit) publish();
     return result;
   }
 
-  async #prepare(ids: readonly string[]): Promise<Pick<Unit, 'parsed' | 'routes'>> {
+  async #prepare(ids: readonly string[]): Promise<Pick<Unit, 'events' | 'parsed' | 'routes'>> {
+    const events = await findInboundEvents(this.#deps.db, ids);
     const parsed = new Map<string, InboundEvent[] | Error>();
     const routes = new Map<string, WebhookChannel | undefined>();
     for (const id of ids) {
-      const event = await findInboundEvent(this.#deps.db, id);
-      if (event === undefined || event.status !== 'pending') continue;
+      const event = events.get(id);
+      if (event === undefined || event.status !== 'pending') {
+        events.delete(id);
+        continue;
+      }
       const items = this.#parseItems(event);
       parsed.set(id, items);
       if (items instanceof Error) continue;
@@ -158,7 +167,7 @@ export class InboundEventProcessor {
         routes.set(item.phoneNumberId, await this.#deps.channels.byPhoneNumberId(item.phoneNumberId));
       }
     }
-    return { parsed, routes };
+    return { events, parsed, routes };
   }
 
   /**
@@ -166,25 +175,29 @@ export class InboundEventProcessor {
    * afterwards), then each event finished or deferred. Returns how many were deferred.
    */
   async #runEvents(ids: readonly string[], ctx: JobContext, unit: Unit): Promise<number> {
+    // Re-checked inside the transaction: gone or already final means a re-delivered job, a no-op
+    // for that event (handlers are at-least-once). The bodies read before it are still valid: a
+    // stored body never changes.
+    const pending = await pendingInboundEventIds(unit.trx, ids);
     const started: StartedEvent[] = [];
     for (const id of ids) {
-      const event = await this.#startEvent(id, unit);
-      if (event !== undefined) started.push(event);
+      const event = unit.events.get(id);
+      if (event === undefined || !pending.has(id)) continue;
+      const run = await this.#startEvent(event, unit);
+      if (run !== undefined) started.push(run);
     }
     await this.#applyCollectedStatuses(unit);
     let deferred = 0;
-    for (const event of started) if ((await this.#finishEvent(event, ctx, unit)) === 'deferred') deferred += 1;
+    for (const event of started) if (this.#finishEvent(event, ctx, unit) === 'deferred') deferred += 1;
+    await finishInboundEvents(unit.trx, unit.finishes, this.#deps.clock.now());
     return deferred;
   }
 
-  async #startEvent(eventId: string, unit: Unit): Promise<StartedEvent | undefined> {
-    const event = await findInboundEvent(unit.trx, eventId);
-    // Gone or already final: a re-delivered job is a no-op (handlers are at-least-once).
-    if (event === undefined || event.status !== 'pending') return undefined;
+  async #startEvent(event: InboundEventRecord, unit: Unit): Promise<StartedEvent | undefined> {
     const items = unit.parsed.get(event.id) ?? this.#parseItems(event);
     if (items instanceof Error) {
       this.#log.error({ eventId: event.id, err: items.message }, 'stored webhook cannot be parsed; kept as failed');
-      await finishInboundEvent(unit.trx, { id: event.id, status: 'failed', note: items.message, at: this.#deps.clock.now() });
+      unit.finishes.push({ id: event.id, status: 'failed', note: items.message });
       return undefined;
     }
     const report: RunReport = { unmatched: [], unrouted: 0, vendorErrors: [], otherFields: new Set() };
@@ -205,13 +218,13 @@ export class InboundEventProcessor {
     collected.length = 0;
   }
 
-  async #finishEvent({ event, report }: StartedEvent, ctx: JobContext, unit: Unit): Promise<'done' | 'deferred'> {
+  #finishEvent({ event, report }: StartedEvent, ctx: JobContext, unit: Unit): 'done' | 'deferred' {
     if (report.unmatched.length > 0 && ctx.attempt < this.#statusMatchAttempts) return 'deferred';
     if (report.unmatched.length > 0) {
       // The wamids go to the event row, not the log: a wamid encodes the customer's number (GDPR-07).
       this.#log.warn({ eventId: event.id, unmatched: report.unmatched.length }, 'status updates for unknown messages; recorded as unmatched');
     }
-    await finishInboundEvent(unit.trx, { id: event.id, status: 'processed', note: describeReport(report), at: this.#deps.clock.now() });
+    unit.finishes.push({ id: event.id, status: 'processed', note: describeReport(report) });
     return 'done';
   }
 
