@@ -3,6 +3,7 @@ import type { DbExecutor } from '../../db/database.js';
 import { fromDbJson, fromDbTime, fromDbTimeOrNull, toDbJson, toDbTime } from '../../db/column-types.js';
 import type { ContactsTable } from '../../db/tables/messaging.tables.js';
 import { newId } from '../../core/ids.js';
+import { PreparedQuery } from '../../db/prepared-query.js';
 import type { Selectable } from 'kysely';
 
 export type Contact = {
@@ -31,18 +32,20 @@ export type UpsertContactInput = {
 };
 
 /** Insert-or-update in one statement (both dialects support ON CONFLICT … RETURNING). */
-export async function upsertContact(db: DbExecutor, input: UpsertContactInput): Promise<Contact> {
-  const now = toDbTime(input.now);
-  const row = await db
+type UpsertContactParams = { id: string; tenantId: string; waId: string; profileName: string | null; inboundAt: string | null; now: string };
+
+/** Prepared once: it runs for every message sent and received. */
+const upsertContactStatement = new PreparedQuery<UpsertContactParams, Selectable<ContactsTable>>((db, p) =>
+  db
     .insertInto('contacts')
     .values({
-      id: newId(),
-      tenant_id: input.tenantId,
-      wa_id: input.waId,
-      profile_name: input.profileName ?? null,
-      last_inbound_at: input.inboundAt ? toDbTime(input.inboundAt) : null,
-      created_at: now,
-      updated_at: now,
+      id: p('id'),
+      tenant_id: p('tenantId'),
+      wa_id: p('waId'),
+      profile_name: p('profileName'),
+      last_inbound_at: p('inboundAt'),
+      created_at: p('now'),
+      updated_at: p('now'),
     })
     .onConflict((oc) =>
       oc.columns(['tenant_id', 'wa_id']).doUpdateSet({
@@ -52,8 +55,18 @@ export async function upsertContact(db: DbExecutor, input: UpsertContactInput): 
         updated_at: sql`excluded.updated_at`,
       }),
     )
-    .returningAll()
-    .executeTakeFirstOrThrow();
+    .returningAll());
+
+export async function upsertContact(db: DbExecutor, input: UpsertContactInput): Promise<Contact> {
+  const row = await upsertContactStatement.takeFirst(db, {
+    id: newId(),
+    tenantId: input.tenantId,
+    waId: input.waId,
+    profileName: input.profileName ?? null,
+    inboundAt: input.inboundAt ? toDbTime(input.inboundAt) : null,
+    now: toDbTime(input.now),
+  });
+  if (row === undefined) throw new Error('contact upsert returned no row');
   return toContact(row);
 }
 

@@ -3,6 +3,7 @@ import type { DbExecutor } from '../../db/database.js';
 import { fromDbJson, fromDbTime, fromDbTimeOrNull, toDbJson, toDbTime } from '../../db/column-types.js';
 import type { MessagesTable } from '../../db/tables/messaging.tables.js';
 import { newId } from '../../core/ids.js';
+import { PreparedQuery } from '../../db/prepared-query.js';
 import { statusRank } from './message-status.js';
 import { MESSAGE_STATUSES, type MessageError, type MessageStatus } from './messages.types.js';
 
@@ -30,6 +31,39 @@ export type MessageRecord = {
 
 export type NewMessage = Omit<MessageRecord, 'id' | 'error' | 'pricing' | 'sendAttempts' | 'createdAt' | 'updatedAt'> & { id?: string };
 
+type InsertMessageParams = {
+  id: string; tenantId: string; channelId: string; conversationId: string; contactId: string; contactWaId: string;
+  direction: 'inbound' | 'outbound'; type: string; content: string; status: string; wamid: string | null;
+  replyToWamid: string | null; idempotencyKey: string | null; providerTimestamp: string | null; at: string;
+};
+
+/** Prepared once: every message sent or received is inserted through it. */
+const insertMessageStatement = new PreparedQuery<InsertMessageParams>((db, p) =>
+  db
+    .insertInto('messages')
+    .values({
+      id: p('id'),
+      tenant_id: p('tenantId'),
+      channel_id: p('channelId'),
+      conversation_id: p('conversationId'),
+      contact_id: p('contactId'),
+      contact_wa_id: p('contactWaId'),
+      direction: p('direction'),
+      type: p('type'),
+      content: p('content'),
+      status: p('status'),
+      wamid: p('wamid'),
+      reply_to_wamid: p('replyToWamid'),
+      idempotency_key: p('idempotencyKey'),
+      error: null,
+      pricing: null,
+      send_attempts: 0,
+      provider_timestamp: p('providerTimestamp'),
+      created_at: p('at'),
+      updated_at: p('at'),
+    })
+    .onConflict((oc) => oc.doNothing()));
+
 /**
  * Inserts a message; returns undefined when the (channel, wamid) or (tenant, idempotency key) already
  * exists. The record is built from what was written rather than read back (`RETURNING *` would
@@ -38,32 +72,24 @@ export type NewMessage = Omit<MessageRecord, 'id' | 'error' | 'pricing' | 'sendA
 export async function insertMessage(db: DbExecutor, message: NewMessage, now: Date): Promise<MessageRecord | undefined> {
   const at = toDbTime(now);
   const id = message.id ?? newId();
-  const result = await db
-    .insertInto('messages')
-    .values({
-      id,
-      tenant_id: message.tenantId,
-      channel_id: message.channelId,
-      conversation_id: message.conversationId,
-      contact_id: message.contactId,
-      contact_wa_id: message.contactWaId,
-      direction: message.direction,
-      type: message.type,
-      content: toDbJson(message.content),
-      status: message.status,
-      wamid: message.wamid,
-      reply_to_wamid: message.replyToWamid,
-      idempotency_key: message.idempotencyKey,
-      error: null,
-      pricing: null,
-      send_attempts: 0,
-      provider_timestamp: message.providerTimestamp ? toDbTime(message.providerTimestamp) : null,
-      created_at: at,
-      updated_at: at,
-    })
-    .onConflict((oc) => oc.doNothing())
-    .executeTakeFirst();
-  if (Number(result.numInsertedOrUpdatedRows ?? 0) === 0) return undefined;
+  const inserted = await insertMessageStatement.affectedRows(db, {
+    id,
+    tenantId: message.tenantId,
+    channelId: message.channelId,
+    conversationId: message.conversationId,
+    contactId: message.contactId,
+    contactWaId: message.contactWaId,
+    direction: message.direction,
+    type: message.type,
+    content: toDbJson(message.content),
+    status: message.status,
+    wamid: message.wamid,
+    replyToWamid: message.replyToWamid,
+    idempotencyKey: message.idempotencyKey,
+    providerTimestamp: message.providerTimestamp ? toDbTime(message.providerTimestamp) : null,
+    at,
+  });
+  if (inserted === 0) return undefined;
   // Times as the database keeps them (millisecond precision), so the record equals a re-read.
   const stored = fromDbTime(at);
   return { ...message, id, error: null, pricing: null, sendAttempts: 0, createdAt: stored, updatedAt: stored };
@@ -74,9 +100,12 @@ export async function findMessage(db: DbExecutor, tenantId: string, id: string):
   return row ? toMessage(row) : undefined;
 }
 
+const findMessageByIdStatement = new PreparedQuery<{ id: string }, Selectable<MessagesTable>>((db, p) =>
+  db.selectFrom('messages').selectAll().where('id', '=', p('id')));
+
 /** For jobs, which carry only our id. */
 export async function findMessageById(db: DbExecutor, id: string): Promise<MessageRecord | undefined> {
-  const row = await db.selectFrom('messages').selectAll().where('id', '=', id).executeTakeFirst();
+  const row = await findMessageByIdStatement.takeFirst(db, { id });
   return row ? toMessage(row) : undefined;
 }
 
@@ -124,6 +153,51 @@ export type StatusUpdate = {
   incrementAttempts?: boolean;
 };
 
+type StatusSetParams = { id: string; status: string; updatedAt: string; wamid: string; error: string | null; pricing: string };
+
+/**
+ * The UPDATE for one shape of {@link StatusUpdate} (which optional columns it sets, and for an
+ * advance the statuses it may move from), prepared once per shape: the send pipeline runs two
+ * per message.
+ */
+function statusSetStatement(kind: 'advance' | 'set', update: StatusUpdate, lower: readonly MessageStatus[]) {
+  return new PreparedQuery<StatusSetParams>((db, p) => {
+    const query = db
+      .updateTable('messages')
+      .set({
+        status: p('status'),
+        updated_at: p('updatedAt'),
+        ...(update.wamid !== undefined ? { wamid: kind === 'advance' ? sql<string>`coalesce(wamid, ${p('wamid')})` : p('wamid') } : {}),
+        ...(update.error !== undefined ? { error: p('error') } : {}),
+        ...(kind === 'advance' && update.pricing !== undefined ? { pricing: p('pricing') } : {}),
+        ...(update.incrementAttempts ? { send_attempts: sql<number>`send_attempts + 1` } : {}),
+      })
+      .where('id', '=', p('id'));
+    return kind === 'advance' ? query.where('status', 'in', [...lower]) : query;
+  });
+}
+
+const statusSetStatements = new Map<string, PreparedQuery<StatusSetParams>>();
+
+function statusSet(db: DbExecutor, kind: 'advance' | 'set', update: StatusUpdate, lower: readonly MessageStatus[] = []): Promise<number> {
+  const shape = [kind, update.wamid !== undefined, update.error !== undefined, kind === 'advance' && update.pricing !== undefined,
+    update.incrementAttempts === true, ...lower].join('|');
+  let statement = statusSetStatements.get(shape);
+  if (statement === undefined) {
+    statement = statusSetStatement(kind, update, lower);
+    statusSetStatements.set(shape, statement);
+  }
+  return statement.affectedRows(db, {
+    id: update.id,
+    status: update.status,
+    updatedAt: toDbTime(update.now),
+    // Unused by shapes without the column: bound only where the statement names them.
+    wamid: update.wamid ?? '',
+    error: update.error ? toDbJson(update.error) : null,
+    pricing: update.pricing !== undefined ? toDbJson(update.pricing) : '',
+  });
+}
+
 /**
  * Moves a message to `status` only if that is an advance (race-safe: the rank check is in the
  * WHERE clause, so two workers applying statuses concurrently cannot move it backwards).
@@ -132,54 +206,35 @@ export type StatusUpdate = {
 export async function advanceMessageStatus(db: DbExecutor, update: StatusUpdate): Promise<boolean> {
   const lower = MESSAGE_STATUSES.filter((s) => statusRank(s) < statusRank(update.status));
   if (lower.length === 0) return false;
-  const result = await db
-    .updateTable('messages')
-    .set({
-      status: update.status,
-      updated_at: toDbTime(update.now),
-      ...(update.wamid !== undefined ? { wamid: sql<string>`coalesce(wamid, ${update.wamid})` } : {}),
-      ...(update.error !== undefined ? { error: update.error === null ? null : toDbJson(update.error) } : {}),
-      ...(update.pricing !== undefined ? { pricing: toDbJson(update.pricing) } : {}),
-      ...(update.incrementAttempts ? { send_attempts: sql<number>`send_attempts + 1` } : {}),
-    })
-    .where('id', '=', update.id)
-    .where('status', 'in', lower)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) > 0;
+  return (await statusSet(db, 'advance', update, lower)) > 0;
 }
 
 /** Unconditional set, for the send pipeline's own transitions (e.g. back to queued on a rate limit). */
 export async function setMessageStatus(db: DbExecutor, update: StatusUpdate): Promise<void> {
-  await db
-    .updateTable('messages')
-    .set({
-      status: update.status,
-      updated_at: toDbTime(update.now),
-      ...(update.wamid !== undefined ? { wamid: update.wamid } : {}),
-      ...(update.error !== undefined ? { error: update.error === null ? null : toDbJson(update.error) } : {}),
-      ...(update.incrementAttempts ? { send_attempts: sql<number>`send_attempts + 1` } : {}),
-    })
-    .where('id', '=', update.id)
-    .execute();
+  await statusSet(db, 'set', update);
 }
+
+type StatusHistoryParams = { id: string; messageId: string; status: string; at: string; error: string | null };
+
+const insertStatusHistoryStatement = new PreparedQuery<StatusHistoryParams>((db, p) =>
+  db
+    .insertInto('message_statuses')
+    .values({ id: p('id'), message_id: p('messageId'), status: p('status'), at: p('at'), error: p('error') })
+    .onConflict((oc) => oc.columns(['message_id', 'status']).doNothing()));
 
 /** Records a status in the history; a replayed status is ignored. Returns whether it was new. */
 export async function recordStatusHistory(
   db: DbExecutor,
   entry: { messageId: string; status: MessageStatus; at: Date; error?: MessageError | undefined },
 ): Promise<boolean> {
-  const result = await db
-    .insertInto('message_statuses')
-    .values({
-      id: newId(),
-      message_id: entry.messageId,
-      status: entry.status,
-      at: toDbTime(entry.at),
-      error: entry.error ? toDbJson(entry.error) : null,
-    })
-    .onConflict((oc) => oc.columns(['message_id', 'status']).doNothing())
-    .executeTakeFirst();
-  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+  const inserted = await insertStatusHistoryStatement.affectedRows(db, {
+    id: newId(),
+    messageId: entry.messageId,
+    status: entry.status,
+    at: toDbTime(entry.at),
+    error: entry.error ? toDbJson(entry.error) : null,
+  });
+  return inserted > 0;
 }
 
 export async function listStatusHistory(db: DbExecutor, messageIds: string[]): Promise<Map<string, { status: MessageStatus; at: Date }[]>> {

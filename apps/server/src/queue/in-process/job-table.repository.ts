@@ -7,11 +7,25 @@
 import { sql } from 'kysely';
 import { fromDbJson, fromDbTime, toDbTime } from '../../db/column-types.js';
 import type { DatabaseHandle, DbExecutor } from '../../db/database.js';
+import { PreparedQuery } from '../../db/prepared-query.js';
 import type { JobsTable } from '../../db/tables/jobs.tables.js';
 import type { Insertable } from 'kysely';
 import type { EnqueueResult, JobInfo, JobQueueStats } from '../job-queue.js';
 
-export type NewJobRow = Insertable<JobsTable>;
+/** A job row as written: every column the insert sets, in the database's representation. */
+export type NewJobRow = Required<Pick<Insertable<JobsTable>, 'id' | 'name' | 'status' | 'dedupe_key' | 'priority' | 'run_at' | 'max_attempts' | 'created_at' | 'updated_at'>>
+  & { payload: string };
+
+/** Prepared once: every enqueue (one per message sent) runs it. */
+const insertJobStatement = new PreparedQuery<NewJobRow, { id: string }>((db, p) =>
+  db
+    .insertInto('jobs')
+    .values({
+      id: p('id'), name: p('name'), payload: p('payload'), status: p('status'), dedupe_key: p('dedupe_key'), priority: p('priority'),
+      run_at: p('run_at'), max_attempts: p('max_attempts'), created_at: p('created_at'), updated_at: p('updated_at'),
+    })
+    .onConflict((oc) => oc.column('dedupe_key').doNothing())
+    .returning('id'));
 
 export type ClaimedJob = {
   id: string;
@@ -35,12 +49,7 @@ export class JobTableRepository {
   /** Inserts, or returns the job already holding `dedupe_key`. Runs on the caller's executor (maybe a transaction). */
   async insert(executor: DbExecutor, row: NewJobRow): Promise<EnqueueResult> {
     for (let round = 0; round < 3; round += 1) {
-      const inserted = await executor
-        .insertInto('jobs')
-        .values(row)
-        .onConflict((oc) => oc.column('dedupe_key').doNothing())
-        .returning('id')
-        .executeTakeFirst();
+      const inserted = await insertJobStatement.takeFirst(executor, row);
       if (inserted) return { jobId: inserted.id, deduplicated: false };
       const existing = await executor.selectFrom('jobs').select('id').where('dedupe_key', '=', row.dedupe_key ?? null).executeTakeFirst();
       if (existing) return { jobId: existing.id, deduplicated: true };
