@@ -20,6 +20,7 @@ import { createUsersModule, DEFAULT_IP_LOCKOUT } from '../modules/users/index.js
 import { createLabelsAndNotes } from './create-labels-notes.js';
 import { createTeamsModule } from '../modules/teams/index.js';
 import { CloudApiProvider } from '../providers/cloud-api/cloud-api.provider.js';
+import { createGraphDispatcher } from '../providers/cloud-api/graph-json-call.js';
 import type { MessagingProvider } from '../providers/messaging-provider.js';
 import { createProviderRegistry } from '../providers/provider-registry.js';
 import type { JobQueue } from '../queue/job-queue.js';
@@ -71,7 +72,9 @@ export async function createContainer(opts: ContainerOptions) {
     logger: logger.child({ component: 'events' }),
   });
   const events = eventBus.bus;
-  const provider = opts.provider ?? new CloudApiProvider({ timeoutMs: config.whatsapp.sendTimeoutMs });
+  // The keep-alive pool for Graph calls is owned here so shutdown can close its sockets.
+  const graphDispatcher = createGraphDispatcher();
+  const provider = opts.provider ?? new CloudApiProvider({ timeoutMs: config.whatsapp.sendTimeoutMs, dispatcher: graphDispatcher });
   const providers = createProviderRegistry([provider]);
   const pacing = await createSendPacing({
     ratePerSecond: config.whatsapp.sendRatePerSecond,
@@ -84,6 +87,8 @@ export async function createContainer(opts: ContainerOptions) {
   const modules = createModules({ config, logger, clock, database, queue, events, provider, providers, sendPacer: pacing.pacer });
   return {
     config, logger, clock, database, queue, events, closeEvents: eventBus.close, closePacing: pacing.close, provider, providers, ...modules,
+    /** Closes the Graph keep-alive pool; waits only for calls still in flight (bounded by their timeout). */
+    closeProviderTransport: (): Promise<void> => graphDispatcher.close(),
   };
 }
 

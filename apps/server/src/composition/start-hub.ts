@@ -75,6 +75,7 @@ export async function startHub(opts: StartHubOptions): Promise<RunningHub> {
       await container.queue.stop({ drainMs: 10_000 });
       await container.closeEvents();
       await container.closePacing();
+      await container.closeProviderTransport();
       await container.database.close();
     },
   };

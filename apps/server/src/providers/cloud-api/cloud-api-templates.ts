@@ -7,6 +7,12 @@ const FIELDS = 'id,name,language,status,category,parameter_format,components';
 const PAGE_SIZE = '100';
 /** 20 × 100 templates: far beyond Meta's per-WABA limit (250 without a verified business). */
 const MAX_PAGES = 20;
+/**
+ * A page of 100 templates with components (bodies up to 1,024 characters, carousels of 10 cards;
+ * Graph escapes non-ASCII as `\uXXXX`, 6 bytes a character) can pass the client's 1 MiB default
+ * cap. 8 MiB leaves room for ≈80 KiB a template and still bounds what a bad peer makes us buffer.
+ */
+const MAX_PAGE_BYTES = 8 * 1024 * 1024;
 
 /**
  * `GET /{waba-id}/message_templates` (Business Management API, REFERENCE.md §3), following the
@@ -20,6 +26,7 @@ export async function listCloudApiTemplates(client: CloudApiClient, ctx: Channel
       method: 'GET',
       path: `${graphPath(ctx.wabaId)}/message_templates`,
       query: { fields: FIELDS, limit: PAGE_SIZE, ...(after === undefined ? {} : { after }) },
+      maxAnswerBytes: MAX_PAGE_BYTES,
     });
     const parsed = parseTemplateListResponse(answer);
     if (!parsed.ok) {

@@ -1,14 +1,22 @@
+import type { Dispatcher } from 'undici';
 import type { ChannelContext } from '../messaging-provider.js';
 import { ProviderError, ProviderErrorCode } from '../provider-error.js';
+import { transportError } from './cloud-api-transport-error.js';
+import { callGraphJson, defaultGraphDispatcher, MAX_GRAPH_ANSWER_BYTES, type GraphAnswer } from './graph-json-call.js';
 import { parseCloudApiError } from './parse-cloud-api-error.js';
 
 /** @defaultValue 15 s: long enough for a slow Graph answer, short enough to keep a worker moving. */
 export const DEFAULT_CLOUD_API_TIMEOUT_MS = 15_000;
 
 export type CloudApiClientOptions = {
-  /** Per-call timeout (AbortSignal.timeout). @defaultValue {@link DEFAULT_CLOUD_API_TIMEOUT_MS} */
+  /** Per-call timeout, from connect to the last byte of the answer. @defaultValue {@link DEFAULT_CLOUD_API_TIMEOUT_MS} */
   timeoutMs?: number;
-  /** Injected for tests. @defaultValue globalThis.fetch */
+  /**
+   * Carries the JSON calls (undici `request()`); the composition root passes the Agent it closes on
+   * shutdown, tests a MockAgent or their own Agent. @defaultValue {@link defaultGraphDispatcher}
+   */
+  dispatcher?: Dispatcher;
+  /** Carries multipart uploads and media downloads (off the hot path); injected for tests. @defaultValue globalThis.fetch */
   fetch?: typeof fetch;
 };
 
@@ -19,7 +27,7 @@ export type CloudApiRequest = {
   query?: Record<string, string>;
   /** JSON body (sent with `Content-Type: application/json`). */
   json?: unknown;
-  /** Multipart body; fetch sets the boundary header itself. */
+  /** Multipart body, sent with fetch, which sets the boundary header itself. */
   form?: FormData;
   /**
    * Repeating the call is harmless (a read, a mark-read, an upload whose orphan expires), so an
@@ -28,6 +36,8 @@ export type CloudApiRequest = {
    */
   retrySafe?: boolean;
   timeoutMs?: number;
+  /** Cap on the JSON answer; a larger one is a ProviderError. @defaultValue {@link MAX_GRAPH_ANSWER_BYTES} (1 MiB) */
+  maxAnswerBytes?: number;
 };
 
 export type CloudApiClient = {
@@ -56,28 +66,34 @@ export function graphUrl(ctx: Pick<ChannelContext, 'graphBaseUrl' | 'graphApiVer
 
 export function createCloudApiClient(ctx: ChannelContext, options: CloudApiClientOptions = {}): CloudApiClient {
   const doFetch = options.fetch ?? globalThis.fetch;
+  const dispatcher = options.dispatcher ?? defaultGraphDispatcher();
   const defaultTimeout = options.timeoutMs ?? DEFAULT_CLOUD_API_TIMEOUT_MS;
   const auth = { authorization: `Bearer ${ctx.accessToken}` };
+  const jsonHeaders = { ...auth, 'content-type': 'application/json' };
 
   async function request<T>(req: CloudApiRequest): Promise<T> {
     const retrySafe = req.retrySafe ?? req.method !== 'POST';
-    const init: RequestInit = {
-      method: req.method,
-      headers: req.json === undefined ? { ...auth } : { ...auth, 'content-type': 'application/json' },
-      redirect: 'manual',
-      signal: AbortSignal.timeout(req.timeoutMs ?? defaultTimeout),
-    };
-    if (req.json !== undefined) init.body = JSON.stringify(req.json);
-    else if (req.form !== undefined) init.body = req.form;
-    let response: Response;
-    let text: string;
+    const timeoutMs = req.timeoutMs ?? defaultTimeout;
+    const maxBytes = req.maxAnswerBytes ?? MAX_GRAPH_ANSWER_BYTES;
+    const url = graphUrl(ctx, req.path, req.query);
+    // Serialised outside the try: a body that cannot be serialised is our bug, not a transport failure.
+    const json = req.json === undefined ? undefined : JSON.stringify(req.json);
+    let answer: GraphAnswer;
     try {
-      response = await doFetch(graphUrl(ctx, req.path, req.query), init);
-      text = await response.text();
+      answer = req.form === undefined
+        ? await callGraphJson(dispatcher, url, { method: req.method, headers: json === undefined ? auth : jsonHeaders, body: json, timeoutMs, maxBytes })
+        : await postForm(url, req.form, timeoutMs);
     } catch (error) {
       throw transportError(error, retrySafe);
     }
-    return readAnswer<T>(response, text, retrySafe);
+    return readAnswer<T>(answer, { retrySafe, maxBytes });
+  }
+
+  async function postForm(url: URL, form: FormData, timeoutMs: number): Promise<GraphAnswer> {
+    const response = await doFetch(url, {
+      method: 'POST', headers: { ...auth }, body: form, redirect: 'manual', signal: AbortSignal.timeout(timeoutMs),
+    });
+    return { status: response.status, retryAfter: response.headers.get('retry-after'), text: await response.text() };
   }
 
   async function fetchUrl(url: URL, opts: { timeoutMs?: number } = {}): Promise<Response> {
@@ -96,16 +112,22 @@ export function createCloudApiClient(ctx: ChannelContext, options: CloudApiClien
   return { request, fetchUrl };
 }
 
-function readAnswer<T>(response: Response, text: string, retrySafe: boolean): T {
-  const body = parseJson(text);
-  if (!response.ok) {
-    throw parseCloudApiError({ httpStatus: response.status, body, retryAfter: response.headers.get('retry-after') });
+function readAnswer<T>(answer: GraphAnswer, { retrySafe, maxBytes }: { retrySafe: boolean; maxBytes: number }): T {
+  const { status, retryAfter, text } = answer;
+  const ok = status >= 200 && status < 300;
+  if (text === undefined) {
+    // Over the cap: no Graph answer to this call is that large. The status still says whether Meta accepted.
+    const message = `Cloud API answered HTTP ${status} with a body over ${maxBytes} bytes (not read)`;
+    if (!ok) throw parseCloudApiError({ httpStatus: status, body: message, retryAfter });
+    throw new ProviderError({ code: retrySafe ? ProviderErrorCode.TEMPORARY : ProviderErrorCode.OUTCOME_UNKNOWN, message });
   }
+  const body = parseJson(text);
+  if (!ok) throw parseCloudApiError({ httpStatus: status, body, retryAfter });
   if (body === undefined || typeof body === 'string') {
     // 2xx means Meta accepted the call, but without a readable answer we do not know the result.
     throw new ProviderError({
       code: retrySafe ? ProviderErrorCode.TEMPORARY : ProviderErrorCode.OUTCOME_UNKNOWN,
-      message: `Cloud API answered HTTP ${response.status} without a JSON body`,
+      message: `Cloud API answered HTTP ${status} without a JSON body`,
       vendorDetails: text.slice(0, 200),
     });
   }
@@ -119,55 +141,4 @@ function parseJson(text: string): unknown {
   } catch {
     return text;
   }
-}
-
-/**
- * Failures that happen before any byte of the request left us: the Graph API cannot have acted.
- * Node's fetch (undici) wraps them as `TypeError('fetch failed')` with the system error as `cause`.
- */
-const NOT_SENT_CODES: ReadonlySet<string> = new Set([
-  'ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EAI_NONAME', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL',
-  'UND_ERR_CONNECT_TIMEOUT', 'CERT_HAS_EXPIRED', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN',
-  'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'ERR_TLS_CERT_ALTNAME_INVALID',
-]);
-
-/**
- * Maps a thrown fetch error. The Cloud API has no idempotency key (RELIABILITY.md §3.2): after a
- * timeout or a reset once the request was written, Meta may or may not have accepted the message,
- * and resending could deliver it twice. So that case is OUTCOME_UNKNOWN and the caller reconciles it
- * from the status webhook carrying our `biz_opaque_callback_data`. A timeout cannot tell "still
- * connecting" from "sent, waiting for the answer", so it is treated as the ambiguous case too.
- */
-export function transportError(error: unknown, retrySafe: boolean): ProviderError {
-  const code = systemErrorCode(error);
-  const timedOut = isTimeout(error);
-  const notSent = code !== undefined && NOT_SENT_CODES.has(code);
-  const what = timedOut ? 'timed out' : `failed (${code ?? describe(error)})`;
-  if (notSent || retrySafe) {
-    return new ProviderError({ code: ProviderErrorCode.TEMPORARY, message: `Cloud API request ${what}`, cause: error });
-  }
-  return new ProviderError({
-    code: ProviderErrorCode.OUTCOME_UNKNOWN,
-    message: `Cloud API request ${what} after it may have been sent; reconcile, do not resend`,
-    cause: error,
-  });
-}
-
-function isTimeout(error: unknown): boolean {
-  return error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
-}
-
-/** The first `code` along the cause chain (undici nests the socket error, sometimes in an AggregateError). */
-function systemErrorCode(error: unknown): string | undefined {
-  let current: unknown = error;
-  for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth += 1) {
-    const { code, errors, cause } = current as { code?: unknown; errors?: unknown; cause?: unknown };
-    if (typeof code === 'string') return code;
-    current = cause ?? (Array.isArray(errors) ? errors[0] : undefined);
-  }
-  return undefined;
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
