@@ -1,11 +1,10 @@
-import { sql } from 'kysely';
 import { toDbJson, toDbTime } from '../../db/column-types.js';
 import type { DbExecutor } from '../../db/database.js';
 import { newId } from '../../core/ids.js';
-import { isStatusAdvance, statusRank } from './message-status.js';
+import { isStatusAdvance } from './message-status.js';
 import type { MessagesDeps } from './messages.deps.js';
-import { findMessagesByIds, findMessagesByWamids, type MessageRecord } from './messages.repository.js';
-import { MESSAGE_STATUSES, type ApplyStatusInput, type ApplyStatusResult, type MessageError, type MessageStatus } from './messages.types.js';
+import { advanceMessageStatus, findMessagesByIds, findMessagesByWamids, type MessageRecord } from './messages.repository.js';
+import { type ApplyStatusInput, type ApplyStatusResult, type MessageError, type MessageStatus } from './messages.types.js';
 
 /** What the batch does to one message: its status after the batch and the fields to set with it. */
 type Advance = {
@@ -115,23 +114,17 @@ async function insertHistory(db: DbExecutor, rows: { messageId: string; status: 
 }
 
 /** One guarded update per message: only from a lower status (race-safe, as advanceMessageStatus). */
-async function writeAdvance(db: DbExecutor, advance: Advance, now: Date): Promise<boolean> {
-  const lower = MESSAGE_STATUSES.filter((s) => statusRank(s) < statusRank(advance.status));
-  const result = await db
-    .updateTable('messages')
-    .set({
-      status: advance.status,
-      updated_at: toDbTime(now),
-      // Only when missing (an unanswered send matched by our id): naming the column in SET would
-      // rewrite both wamid indexes even for the unchanged value, on every status.
-      ...(advance.message.wamid === null ? { wamid: sql<string>`coalesce(wamid, ${advance.wamid})` } : {}),
-      ...(advance.error ? { error: toDbJson(advance.error) } : {}),
-      ...(advance.pricing ? { pricing: toDbJson(advance.pricing) } : {}),
-    })
-    .where('id', '=', advance.message.id)
-    .where('status', 'in', lower)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) > 0;
+function writeAdvance(db: DbExecutor, advance: Advance, now: Date): Promise<boolean> {
+  return advanceMessageStatus(db, {
+    id: advance.message.id,
+    status: advance.status,
+    now,
+    // Only when missing (an unanswered send matched by our id): naming the column in SET would
+    // rewrite both wamid indexes even for the unchanged value, on every status.
+    wamid: advance.message.wamid === null ? advance.wamid : undefined,
+    error: advance.error,
+    pricing: advance.pricing,
+  });
 }
 
 /** One `message.status-changed` per input that moved the message, each naming the status before it. */
