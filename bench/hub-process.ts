@@ -15,6 +15,7 @@ import { pino } from 'pino';
 import { SANDBOX_NUMBER } from '../apps/server/src/composition/bootstrap.js';
 import { startHub } from '../apps/server/src/composition/start-hub.js';
 import { loadConfig } from '../apps/server/src/config/load-config.js';
+import { InProcessJobQueue } from '../apps/server/src/queue/in-process/in-process-job-queue.js';
 import type { Logger } from '../apps/server/src/core/logger.js';
 import { ingestReport, outboundByStatus, outboundTargets, queueDepth, sendReport } from './lib/hub-probe.js';
 import { serveParent } from './lib/ipc.js';
@@ -100,6 +101,12 @@ const ready: HubReady = {
   sqlitePath: config.db.sqlitePath,
 };
 
+function inProcessQueue(): InProcessJobQueue {
+  const queue = hub.container.queue;
+  if (!(queue instanceof InProcessJobQueue)) throw new Error('the bench Hub runs the in-process queue');
+  return queue;
+}
+
 /** Nanoseconds the main thread waited on a run queue so far; undefined where /proc is unavailable. */
 function runQueueWaitNs(): number | undefined {
   try {
@@ -136,6 +143,9 @@ serveParent(ready, {
     };
   },
   queueDepth: () => queueDepth(db),
+  // The webhook scenario measures the intake alone too, with the jobs that apply it held back.
+  pauseJobs: (args: { name: string }) => inProcessQueue().pause(args.name),
+  resumeJobs: (args: { name: string }) => inProcessQueue().resume(args.name),
   sendReport: (args: { since: number }) => sendReport(db, new Date(args.since)),
   ingestReport: (args: { since: number }) => ingestReport(db, new Date(args.since)),
   outboundTargets: (args: { limit: number }) => outboundTargets(db, args.limit),

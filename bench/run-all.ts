@@ -24,7 +24,7 @@ import type { BenchContext, BenchSettings } from './scenarios/bench-context.js';
 import { measureConversationList, type ConversationListResult } from './scenarios/conversation-list.js';
 import { measureInboxPush, type InboxPushResult } from './scenarios/inbox-push-latency.js';
 import { measureGraphBaseline, measureSendPipeline } from './scenarios/send-pipeline.js';
-import { measureNoopBaseline, measureWebhookIngest, prepareStatusWebhooks } from './scenarios/webhook-ingest.js';
+import { measureNoopBaseline, measureWebhookIngest, measureWebhookIntakeAlone, prepareStatusWebhooks } from './scenarios/webhook-ingest.js';
 
 type Settings = BenchSettings & { profile: boolean; sqlStats: boolean; scenarios: Scenario[]; pushMessages: number; conversations: number };
 
@@ -90,17 +90,19 @@ async function measureThroughput(ctx: BenchContext) {
   const prepared = await prepareStatusWebhooks(ctx);
   const noop = await measureNoopBaseline(ctx);
   const webhooks = await measureWebhookIngest(ctx, prepared);
+  const intakeAlone = await measureWebhookIntakeAlone(ctx, prepared.targets);
   const outbound = await ctx.hub.call<Record<string, number>>('outboundByStatus');
   const figures: Figure[] = [
     makeFigure({ name: 'webhook_ingest', unit: 'events/s', value: webhooks.ingest.perSecond, baseline: noop.perSecond }),
     makeFigure({ name: 'webhook_ingest_p99', unit: 'ms', value: webhooks.ingest.latencyMs.p99, baseline: noop.latencyMs.p99 }),
     makeFigure({ name: 'webhook_apply', unit: 'statuses/s', value: webhooks.appliedPerSecond, baseline: webhooks.ingest.perSecond }),
+    makeFigure({ name: 'webhook_intake_alone', unit: 'events/s', value: intakeAlone.ingest.perSecond, baseline: noop.perSecond }),
     makeFigure({ name: 'send_pipeline', unit: 'messages/s', value: pipeline.sentPerSecond, baseline: graph.load.perSecond }),
   ];
-  const details = { graph, pipeline, noop, webhooks, outboundByStatus: outbound, perHubCpuSecond: perHubCpuSecond({ graph, pipeline, webhooks }) };
-  const problems = [...graph.problems, ...pipeline.problems, ...webhooks.problems];
+  const details = { graph, pipeline, noop, webhooks, intakeAlone, outboundByStatus: outbound, perHubCpuSecond: perHubCpuSecond({ graph, pipeline, webhooks }) };
+  const problems = [...graph.problems, ...pipeline.problems, ...webhooks.problems, ...intakeAlone.problems];
   if (noop.errors > 0) problems.push(`noop baseline: ${noop.errors} failed requests ${JSON.stringify(noop.statuses)}`);
-  return { figures, details, problems, phases: [graph.hub, pipeline.hub, webhooks.hub] };
+  return { figures, details, problems, phases: [graph.hub, pipeline.hub, webhooks.hub, intakeAlone.hub] };
 }
 
 function pushFigures(push: InboxPushResult): Figure[] {

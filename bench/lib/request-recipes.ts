@@ -15,6 +15,8 @@ export type Recipe =
       targets: StatusTarget[];
       /** One webhook per target and status, all targets' first status before any second one. */
       statuses: WebhookStatusValue[];
+      /** Added to each body's sequence number, so a second supply for the same targets has other bytes. @defaultValue 0 */
+      sequenceOffset?: number;
     }
   | { kind: 'api-sends'; apiKey: string; channelId: string; distinctRequests: number }
   | { kind: 'graph-sends'; path: string; accessToken: string; distinctRequests: number }
@@ -61,7 +63,7 @@ function statusWebhookRequests(recipe: Extract<Recipe, { kind: 'status-webhooks'
     recipe.targets.map((target, i) => {
       const signed = buildStatusWebhook({
         number: recipe.number, target, status, appSecret: recipe.appSecret,
-        timestamp: new Date((baseSeconds + step) * 1000), sequence: step * recipe.targets.length + i,
+        timestamp: new Date((baseSeconds + step) * 1000), sequence: (recipe.sequenceOffset ?? 0) + step * recipe.targets.length + i,
       });
       return { path: recipe.path, headers: { 'x-hub-signature-256': signed.signature }, body: signed.body };
     }),

@@ -7,7 +7,7 @@ export const SCENARIOS = ['throughput', 'inbox_push_latency', 'conversation_list
 export type Scenario = (typeof SCENARIOS)[number];
 /** Figure names that select their scenario in --only. */
 export const FIGURES_OF: Record<Scenario, readonly string[]> = {
-  throughput: ['webhook_ingest', 'webhook_ingest_p99', 'webhook_apply', 'send_pipeline'],
+  throughput: ['webhook_ingest', 'webhook_ingest_p99', 'webhook_apply', 'webhook_intake_alone', 'send_pipeline'],
   inbox_push_latency: ['inbox_push_latency_p50', 'inbox_push_latency_p99'],
   conversation_list: ['conversation_list_p50', 'conversation_list_p99', 'conversation_list_deep_p50', 'conversation_list_deep_p99'],
 };

@@ -31,7 +31,7 @@ const WEBHOOK_PATH = '/webhooks/whatsapp';
  * Builds signed status webhooks for outbound messages in the Hub's database, `delivered` for all,
  * then `read` for all. The messages come from the send pipeline, topped up by copies of them.
  */
-export async function prepareStatusWebhooks(ctx: BenchContext): Promise<{ requests: number; meanBodyBytes: number }> {
+export async function prepareStatusWebhooks(ctx: BenchContext): Promise<{ requests: number; meanBodyBytes: number; targets: OutboundTarget[] }> {
   const { ready } = ctx.hub;
   const sent = await ctx.hub.call<OutboundTarget[]>('outboundTargets', { limit: TARGET_MESSAGES });
   const seeded = await ctx.hub.call<number>('seedSentMessages', { count: TARGET_MESSAGES - sent.length });
@@ -42,7 +42,7 @@ export async function prepareStatusWebhooks(ctx: BenchContext): Promise<{ reques
   };
   const prepared = await prepareSupply(ctx, SUPPLY, recipe);
   ctx.log(`prepared ${prepared.requests} signed status webhooks for ${targets.length} sent messages, ${Math.round(prepared.meanBodyBytes)} bytes each`);
-  return prepared;
+  return { ...prepared, targets };
 }
 
 /** Baseline: the same bodies against a no-op Fastify route in its own process. */
@@ -89,4 +89,53 @@ export async function measureWebhookIngest(ctx: BenchContext, prepared: { reques
   const appliedPerSecond = applied / ((lastAt - ingest.startedAt) / 1000);
   ctx.log(`apply: ${applied} status webhooks processed in ${((lastAt - ingest.startedAt) / 1000).toFixed(2)} s = ${Math.round(appliedPerSecond)}/s`);
   return { ingest, appliedPerSecond, applied, report, meanBodyBytes: prepared.meanBodyBytes, supply: prepared.requests, hub, problems };
+}
+
+export type WebhookIntakeAloneResult = {
+  /** HTTP acks (200) while `inbound.process` was paused: verify + store + enqueue only. */
+  ingest: LoadResult;
+  hub: HubPhaseUsage;
+  /** Seconds the paused backlog took to apply once resumed (its statuses repeat applied ones). */
+  backlogSeconds: number;
+  problems: string[];
+};
+
+const ALONE_SUPPLY = 'webhooks-intake-alone';
+const PROCESS_JOB = 'inbound.process';
+
+/**
+ * The intake without the work that applies what it stored: `inbound.process` is paused in the Hub,
+ * so the figure is what verify → store raw → enqueue → 200 costs on its own (the same bodies' shape
+ * and size; other bytes than the main supply, so nothing is a duplicate at intake). Runs after
+ * {@link measureWebhookIngest} on the warmed Hub, so no warm-up and the main figures are untouched;
+ * the backlog is applied afterwards (its statuses repeat those already applied, so its rate is not a
+ * figure).
+ */
+export async function measureWebhookIntakeAlone(ctx: BenchContext, targets: OutboundTarget[]): Promise<WebhookIntakeAloneResult> {
+  const { ready } = ctx.hub;
+  const recipe: Recipe = {
+    kind: 'status-webhooks', path: WEBHOOK_PATH, number: ready.number, appSecret: ready.appSecret, targets,
+    statuses: ['sent', 'delivered', 'read'], sequenceOffset: 1_000_000,
+  };
+  await prepareSupply(ctx, ALONE_SUPPLY, recipe);
+  await ctx.hub.call('pauseJobs', { name: PROCESS_JOB });
+  let resumed = false;
+  try {
+    const { result: ingest, hub } = await withHubUsage(ctx, 'webhook_intake_alone', async () => {
+      const load = await runLoadPhase(ctx, { name: ALONE_SUPPLY, port: ready.port, durationMs: ctx.settings.durationMs, okStatuses: [200] });
+      ctx.log(describeLoad('Hub POST /webhooks/whatsapp, inbound.process paused', load));
+      if ((await ctx.load.call<number>('remaining', { name: ALONE_SUPPLY })) === 0) ctx.log('note: the intake-alone supply ran out before the duration ended (the rate is still per elapsed second)');
+      return load;
+    });
+    const resumedAt = Date.now();
+    await ctx.hub.call('resumeJobs', { name: PROCESS_JOB });
+    resumed = true;
+    const drainedAt = await waitForDrain(ctx);
+    const backlogSeconds = (drainedAt - resumedAt) / 1000;
+    ctx.log(`  the paused backlog of ${ingest.ok} events was applied in ${backlogSeconds.toFixed(1)} s after resuming`);
+    const problems = ingest.errors > 0 ? [`webhook_intake_alone: ${ingest.errors} webhooks not acked with 200 ${JSON.stringify(ingest.statuses)}`] : [];
+    return { ingest, hub, backlogSeconds, problems };
+  } finally {
+    if (!resumed) await ctx.hub.call('resumeJobs', { name: PROCESS_JOB });
+  }
 }

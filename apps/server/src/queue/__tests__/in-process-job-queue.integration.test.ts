@@ -69,6 +69,37 @@ describe(`in-process job queue specifics (${testDialect()})`, () => {
     expect(byA).toBeLessThan(300);
   });
 
+  it('pause holds back one job kind (enqueueing goes on, other kinds run); resume runs what piled up', async () => {
+    const queue = await openQueue({ pollIntervalMs: 20 });
+    const held = defineJob({ name: 'pause.held', schema: Payload, concurrency: 2 });
+    const other = defineJob({ name: 'pause.other', schema: Payload });
+    const heldRuns: number[] = [];
+    const otherRuns: number[] = [];
+    queue.work(held, async ({ n }) => void heldRuns.push(n));
+    queue.work(other, async ({ n }) => void otherRuns.push(n));
+    await queue.start();
+    await queue.enqueue(held, { n: 0 });
+    await eventually(() => expect(heldRuns).toEqual([0]));
+
+    queue.pause(held.name);
+    for (let n = 1; n <= 20; n += 1) await queue.enqueue(held, { n });
+    await queue.enqueue(other, { n: 99 });
+    await eventually(() => expect(otherRuns).toEqual([99]));
+    // Several poll intervals after the other kind ran, the paused kind still has not.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(heldRuns).toEqual([0]);
+    expect(await queue.stats()).toMatchObject({ failed: 0 });
+
+    queue.resume(held.name);
+    await eventually(() => expect([...heldRuns].sort((a, b) => a - b)).toEqual(Array.from({ length: 21 }, (_, n) => n)));
+    await eventually(async () => expect(await queue.stats()).toEqual({ pending: 0, running: 0, failed: 0 }));
+  });
+
+  it('refuses to pause a job kind without a handler here', async () => {
+    const queue = await openQueue();
+    expect(() => queue.pause('nobody.handles')).toThrow('no handler');
+  });
+
   it('deletes done jobs at once when doneRetentionMs is 0', async () => {
     const queue = await openQueue({ doneRetentionMs: 0 });
     const job = defineJob({ name: 'retention.none', schema: Payload });

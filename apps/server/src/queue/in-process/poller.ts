@@ -23,6 +23,8 @@ export type Registration = {
   inFlight: number;
   /** Claimed (leased to us) but not started yet, in claim order. */
   buffer: ClaimedJob[];
+  /** Paused: nothing is claimed or started (running handlers finish; buffered jobs keep their lease). */
+  paused: boolean;
 };
 
 export type PollerOptions = {
@@ -77,6 +79,12 @@ export class JobPoller {
     else this.hinted.add(name);
     this.wakeRequested = true;
     this.wakeSleeper?.();
+  }
+
+  /** After a registration was resumed: starts its buffered jobs and claims more. */
+  resumed(reg: Registration): void {
+    this.pump(reg);
+    this.wake(reg.job.name);
   }
 
   /** Stops claiming and starting; gives buffered, never-started jobs back to the table. */
@@ -165,6 +173,7 @@ export class JobPoller {
 
   /** How many to claim now: nothing while the buffer is comfortably full, so claims come in batches. */
   private refillSize(reg: Registration): number {
+    if (reg.paused) return 0;
     const prefetch = Math.min(this.opts.batchSize, reg.concurrency * 3);
     const want = reg.concurrency + prefetch - reg.inFlight - reg.buffer.length;
     const starving = reg.buffer.length === 0 && reg.inFlight < reg.concurrency;
@@ -173,7 +182,7 @@ export class JobPoller {
   }
 
   private pump(reg: Registration): void {
-    while (!this.stopping && reg.inFlight < reg.concurrency) {
+    while (!this.stopping && !reg.paused && reg.inFlight < reg.concurrency) {
       const job = reg.buffer.shift();
       if (!job) return;
       this.dispatch(reg, job);
