@@ -22,6 +22,7 @@ import { serveParent } from './lib/ipc.js';
 import { PhaseProfiler } from './lib/phase-profiler.js';
 import { conversationCursorAt, seedConversations } from './lib/seed-conversations.js';
 import { seedSentMessages } from './lib/seed-messages.js';
+import { createBenchSchema } from './lib/postgres-schema.js';
 import { installSqlStats, takeSqlStats, type SqlStatementStats } from './lib/sql-stats.js';
 
 export type HubReady = {
@@ -35,7 +36,8 @@ export type HubReady = {
   graphMessagesPath: string;
   /** RSS after start-up and a short settle, MB. */
   idleRssMb: number;
-  sqlitePath: string;
+  /** `SQLite <path>` or `PostgreSQL schema <name>`. */
+  database: string;
 };
 
 export type HubMemory = { rssMb: number; peakRssMb: number };
@@ -55,21 +57,25 @@ export type HubPhaseUsage = {
   profile?: string;
 };
 
-const sqlStats = process.argv.includes('--sql-stats');
+const postgresAt = process.argv.indexOf('--postgres');
+const postgresUrl = postgresAt >= 0 ? process.argv[postgresAt + 1] : undefined;
+if (postgresAt >= 0 && !postgresUrl) throw new Error('--postgres needs a URL');
+// The statement statistics patch better-sqlite3; run-all refuses the combination.
+const sqlStats = process.argv.includes('--sql-stats') && postgresUrl === undefined;
 if (sqlStats) installSqlStats();
 const profiler = process.argv.includes('--profile') ? new PhaseProfiler(new URL('./results/profiles/', import.meta.url)) : undefined;
 
 const MB = 1024 * 1024;
 const dir = mkdtempSync(join(tmpdir(), 'hub-bench-'));
 const apiKey = `vhub_bench_${randomBytes(24).toString('hex')}`;
+const schema = postgresUrl === undefined ? undefined : await createBenchSchema(postgresUrl);
 const config = loadConfig({
   NODE_ENV: 'production',
   SECRETS_KEY: randomBytes(32).toString('base64'),
   HTTP_HOST: '127.0.0.1',
   HTTP_PORT: '0',
   LOG_LEVEL: 'warn',
-  DB_TYPE: 'sqlite',
-  DB_SQLITE_PATH: join(dir, 'hub.sqlite'),
+  ...(schema ? { DB_TYPE: 'postgres', DB_POSTGRES_URL: schema.hubUrl } : { DB_TYPE: 'sqlite', DB_SQLITE_PATH: join(dir, 'hub.sqlite') }),
   MEDIA_STORAGE_PATH: join(dir, 'media'),
   AUTH_BOOTSTRAP_API_KEY: apiKey,
   // Meta's per-number cap is lifted in the emulator (throughputPerSecond: 0), so lift our pacing of
@@ -98,7 +104,7 @@ const ready: HubReady = {
   accessToken: channel.accessToken,
   graphMessagesPath: `${new URL(channel.graphBaseUrl).pathname.replace(/\/+$/, '')}/${channel.graphApiVersion}/${channel.phoneNumberId}/messages`,
   idleRssMb: process.memoryUsage().rss / MB,
-  sqlitePath: config.db.sqlitePath,
+  database: schema ? `PostgreSQL schema ${schema.name}` : `SQLite ${config.db.sqlitePath}`,
 };
 
 function inProcessQueue(): InProcessJobQueue {
@@ -157,6 +163,7 @@ serveParent(ready, {
   memory: (): HubMemory => ({ rssMb: process.memoryUsage().rss / MB, peakRssMb: process.resourceUsage().maxRSS / 1024 }),
   stop: async () => {
     await hub.close();
+    await schema?.drop();
     rmSync(dir, { recursive: true, force: true });
   },
 });

@@ -10,7 +10,9 @@
  * --sql-stats records the Hub's most expensive SQL statements per phase into latest.json,
  * --only <names> runs only these scenarios (comma-separated: throughput, inbox_push_latency,
  * conversation_list; a figure's name selects its scenario), --push-messages <n> (default 1000),
- * --conversations <n> seeded for the list (default 100000).
+ * --conversations <n> seeded for the list (default 100000), --postgres runs the Hub on PostgreSQL
+ * instead of SQLite (in a throw-away schema of --postgres-url, default $DB_POSTGRES_URL or the
+ * local test database; the database server shares the machine's cores with the Hub).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -26,7 +28,13 @@ import { measureInboxPush, type InboxPushResult } from './scenarios/inbox-push-l
 import { measureGraphBaseline, measureSendPipeline } from './scenarios/send-pipeline.js';
 import { measureNoopBaseline, measureWebhookIngest, measureWebhookIntakeAlone, prepareStatusWebhooks } from './scenarios/webhook-ingest.js';
 
-type Settings = BenchSettings & { profile: boolean; sqlStats: boolean; scenarios: Scenario[]; pushMessages: number; conversations: number };
+type Settings = BenchSettings & {
+  profile: boolean; sqlStats: boolean; scenarios: Scenario[]; pushMessages: number; conversations: number;
+  /** PostgreSQL URL when the Hub runs on PostgreSQL (`--postgres`), else SQLite. */
+  postgresUrl: string | undefined;
+};
+
+const DEFAULT_POSTGRES_URL = 'postgres://postgres@127.0.0.1:5432/test';
 
 
 function readSettings(): Settings {
@@ -40,6 +48,8 @@ function readSettings(): Settings {
       only: { type: 'string' },
       'push-messages': { type: 'string', default: '1000' },
       conversations: { type: 'string', default: '100000' },
+      postgres: { type: 'boolean', default: false },
+      'postgres-url': { type: 'string' },
     },
   });
   const settings = {
@@ -52,7 +62,9 @@ function readSettings(): Settings {
     scenarios: selectScenarios(values.only),
     pushMessages: Number(values['push-messages']),
     conversations: Number(values.conversations),
+    postgresUrl: values.postgres || values['postgres-url'] ? values['postgres-url'] ?? process.env['DB_POSTGRES_URL'] ?? DEFAULT_POSTGRES_URL : undefined,
   };
+  if (settings.postgresUrl !== undefined && settings.sqlStats) throw new Error('--sql-stats reads SQLite statement statistics; it does not combine with --postgres');
   const positive = (n: number) => Number.isInteger(n) && n > 0;
   if (!(settings.durationMs > 0 && settings.warmupMs >= 0 && positive(settings.connections) && positive(settings.pushMessages) && settings.conversations > 100)) {
     throw new Error(`invalid options: ${JSON.stringify(values)}`);
@@ -149,12 +161,16 @@ function writeResults(result: Awaited<ReturnType<typeof measureAll>>, settings: 
     totalMemMb: Math.round(totalmem() / 2 ** 20),
     loadAverage1m: { atStart: loadAtStart[0], atEnd: loadavg()[0] },
   };
-  const document = { at: new Date().toISOString(), database: 'sqlite', settings, environment, ...result };
+  const document = { at: new Date().toISOString(), database: settings.postgresUrl === undefined ? 'sqlite' : 'postgres', settings: { ...settings, postgresUrl: undefined }, environment, ...result };
   writeFileSync(new URL('latest.json', dir), `${JSON.stringify(document, null, 2)}\n`);
 }
 
 function hubArgs(settings: Settings): string[] {
-  return [...(settings.profile ? ['--profile'] : []), ...(settings.sqlStats ? ['--sql-stats'] : [])];
+  return [
+    ...(settings.profile ? ['--profile'] : []),
+    ...(settings.sqlStats ? ['--sql-stats'] : []),
+    ...(settings.postgresUrl === undefined ? [] : ['--postgres', settings.postgresUrl]),
+  ];
 }
 
 async function main(): Promise<void> {
@@ -169,7 +185,7 @@ async function main(): Promise<void> {
     ]);
     children.push(hub, load);
     if ((loadAtStart[0] ?? 0) > cpus().length / 2) log(`note: load average ${loadAtStart[0]?.toFixed(1)} on ${cpus().length} cores before the start; other work may distort the figures`);
-    log(`Hub pid ${hub.pid} on port ${hub.ready.port} (SQLite ${hub.ready.sqlitePath}), idle RSS ${hub.ready.idleRssMb.toFixed(1)} MB; load generator pid ${load.pid}; ${settings.connections} connections, ${settings.warmupMs / 1000} s warm-up + ${settings.durationMs / 1000} s per run`);
+    log(`Hub pid ${hub.pid} on port ${hub.ready.port} (${hub.ready.database}), idle RSS ${hub.ready.idleRssMb.toFixed(1)} MB; load generator pid ${load.pid}; ${settings.connections} connections, ${settings.warmupMs / 1000} s warm-up + ${settings.durationMs / 1000} s per run`);
     const result = await measureAll({ hub, load, settings, log }, settings);
     for (const figure of result.figures) process.stdout.write(`${formatFigure(figure)}\n`);
     writeResults(result, settings, loadAtStart);
