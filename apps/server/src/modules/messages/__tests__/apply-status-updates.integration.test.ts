@@ -54,6 +54,44 @@ describe(`applyStatuses in one transaction (${testDialect()})`, () => {
     expect((await service.get(h.tenantId, b.id)).status).toBe('delivered');
   });
 
+  it('moves many messages with one update per kind of move, each keeping its own error and pricing', async () => {
+    const { service } = await h.startProcess();
+    const messages = [];
+    for (let n = 0; n < 9; n += 1) messages.push(await sentMessage(service, 10 + n));
+    const scope = { tenantId: h.tenantId, channelId: h.channel.channelId };
+    const pricingA = { billable: true, category: 'utility', pricing_model: 'PMP' };
+    const pricingB = { billable: false, category: 'service', pricing_model: 'PMP' };
+    const failure = { code: 131026, title: 'Message undeliverable', message: 'Message undeliverable' };
+    const inputs = messages.map((m, i) => {
+      if (i < 3) return { ...scope, event: status(m.wamid, 'delivered', { pricing: pricingA }) };
+      if (i < 6) return { ...scope, event: status(m.wamid, 'read', { pricing: i === 5 ? pricingB : pricingA }) };
+      return { ...scope, event: status(m.wamid, 'failed', { errors: [failure] }) };
+    });
+    const heard: string[] = [];
+    h.events.subscribe('message.status-changed', (e) => void heard.push(`${e.messageId}:${e.status}`));
+
+    const results = await h.database.db.transaction().execute((trx) => service.applyStatuses(inputs, trx));
+    expect(results.map((r) => r.outcome)).toEqual(Array(9).fill('applied'));
+    for (const r of results) r.afterCommit?.();
+    await eventually(() => expect(heard).toHaveLength(9));
+
+    const rows = await h.database.db.selectFrom('messages').select(['id', 'status', 'pricing', 'error']).where('id', 'in', messages.map((m) => m.id)).execute();
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    const parse = (value: unknown) => (typeof value === 'string' ? JSON.parse(value) : value) as Record<string, unknown> | null;
+    messages.forEach((m, i) => {
+      const row = byId.get(m.id)!;
+      expect(row.status).toBe(i < 3 ? 'delivered' : i < 6 ? 'read' : 'failed');
+      if (i < 6) expect(parse(row.pricing)).toEqual(i === 5 ? pricingB : pricingA);
+      if (i >= 6) expect(parse(row.error)).toMatchObject({ code: 'PROVIDER_ERROR' });
+      else expect(row.error).toBeNull();
+    });
+
+    // A replay of the whole batch changes nothing and publishes nothing.
+    const again = await h.database.db.transaction().execute((trx) => service.applyStatuses(inputs, trx));
+    expect(again.map((r) => r.outcome)).toEqual(Array(9).fill('duplicate'));
+    expect(again.some((r) => r.afterCommit)).toBe(false);
+  });
+
   it('records an older status it has not seen without moving the message back', async () => {
     const { service } = await h.startProcess();
     const a = await sentMessage(service, 3);
