@@ -9,6 +9,7 @@ import { migration0009UserDeactivation } from './0009-user-deactivation.js';
 import { migration0007LabelsNotesSearch } from './0007-labels-notes-search.js';
 import { migration0008QuickReplies } from './0008-quick-replies.js';
 import { migration0010Teams } from './0010-teams.js';
+import { migration0011AccentFoldedSearch } from './0011-accent-folded-search.js';
 
 /**
  * Every migration in order. Names sort lexically; never rename or edit a landed migration,
@@ -25,4 +26,5 @@ export const MIGRATIONS: Record<string, HubMigration> = {
   '0008-quick-replies': migration0008QuickReplies,
   '0009-user-deactivation': migration0009UserDeactivation,
   '0010-teams': migration0010Teams,
+  '0011-accent-folded-search': migration0011AccentFoldedSearch,
 };

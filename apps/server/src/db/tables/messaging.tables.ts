@@ -17,6 +17,8 @@ export type ContactsTable = {
   consent_status: ColumnType<string, string | undefined, string>;
   consent_updated_at: ColumnType<Date | string | null, string | null | undefined, string | null>;
   consent_source: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Migration 0011: the profile name folded for search (`core/search-text.ts`); null without a name. */
+  search_name: ColumnType<string | null, string | null | undefined, string | null>;
 };
 
 export type ConversationsTable = {
@@ -63,6 +65,11 @@ export type MessagesTable = {
   provider_timestamp: NullableTimestamp;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /**
+   * Migration 0011: body and caption folded for search (`core/search-text.ts`); null without text.
+   * Whoever writes `content` writes this too: the search indexes read only this column.
+   */
+  search_text: ColumnType<string | null, string | null | undefined, string | null>;
 };
 
 export type MessageStatusesTable = {

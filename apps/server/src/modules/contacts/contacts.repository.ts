@@ -3,6 +3,7 @@ import type { DbExecutor } from '../../db/database.js';
 import { fromDbJson, fromDbTime, fromDbTimeOrNull, toDbJson, toDbTime } from '../../db/column-types.js';
 import type { ContactsTable } from '../../db/tables/messaging.tables.js';
 import { newId } from '../../core/ids.js';
+import { searchDocument } from '../../core/search-text.js';
 import { PreparedQuery } from '../../db/prepared-query.js';
 import type { Selectable } from 'kysely';
 
@@ -32,7 +33,9 @@ export type UpsertContactInput = {
 };
 
 /** Insert-or-update in one statement (both dialects support ON CONFLICT … RETURNING). */
-type UpsertContactParams = { id: string; tenantId: string; waId: string; profileName: string | null; inboundAt: string | null; now: string };
+type UpsertContactParams = {
+  id: string; tenantId: string; waId: string; profileName: string | null; searchName: string | null; inboundAt: string | null; now: string;
+};
 
 /** Prepared once: it runs for every message sent and received. */
 const upsertContactStatement = new PreparedQuery<UpsertContactParams, Selectable<ContactsTable>>((db, p) =>
@@ -43,6 +46,7 @@ const upsertContactStatement = new PreparedQuery<UpsertContactParams, Selectable
       tenant_id: p('tenantId'),
       wa_id: p('waId'),
       profile_name: p('profileName'),
+      search_name: p('searchName'),
       last_inbound_at: p('inboundAt'),
       created_at: p('now'),
       updated_at: p('now'),
@@ -50,6 +54,8 @@ const upsertContactStatement = new PreparedQuery<UpsertContactParams, Selectable
     .onConflict((oc) =>
       oc.columns(['tenant_id', 'wa_id']).doUpdateSet({
         profile_name: sql`coalesce(excluded.profile_name, contacts.profile_name)`,
+        // Follows profile_name (not coalesce: a new name without words folds to null and must replace the old one).
+        search_name: sql`case when excluded.profile_name is null then contacts.search_name else excluded.search_name end`,
         last_inbound_at: sql`case when contacts.last_inbound_at is null or excluded.last_inbound_at > contacts.last_inbound_at
           then excluded.last_inbound_at else contacts.last_inbound_at end`,
         updated_at: sql`excluded.updated_at`,
@@ -63,6 +69,7 @@ export async function upsertContact(db: DbExecutor, input: UpsertContactInput): 
     tenantId: input.tenantId,
     waId: input.waId,
     profileName: input.profileName ?? null,
+    searchName: searchDocument([input.profileName]),
     inboundAt: input.inboundAt ? toDbTime(input.inboundAt) : null,
     now: toDbTime(input.now),
   });

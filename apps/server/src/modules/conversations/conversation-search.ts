@@ -1,23 +1,23 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { Database, DialectName } from '../../db/database.js';
-import { fts5Query, tsQuery } from './search-terms.js';
+import { fts5Query, tsQuery, type SearchTerm } from './search-terms.js';
 
-/** `q` of the conversation list, already split into safe words (`searchTerms`). */
-export type MessageSearch = { terms: readonly string[]; dialect: DialectName };
+/** `q` of the conversation list, already split into safe, folded words (`searchTerms`). */
+export type MessageSearch = { terms: readonly SearchTerm[]; dialect: DialectName };
 
 type ConversationsEb = ExpressionBuilder<Database, 'conversations'>;
 
 /**
- * The tsvector expression of migration 0007's GIN index `messages_search_idx`: PostgreSQL uses the
- * index only when the query repeats it exactly (a test checks the plan).
+ * The tsvector expression of migration 0011's GIN index `messages_search_text_idx`: PostgreSQL uses
+ * the index only when the query repeats it exactly (a test checks the plan).
  */
-export const PG_MESSAGE_DOCUMENT = sql.raw(`to_tsvector('simple'::regconfig, ${['body', 'caption']
-  .map((f) => `coalesce(case when jsonb_typeof(content -> '${f}') = 'string' then content ->> '${f}' end, '')`)
-  .join(` || ' ' || `)})`);
+export const PG_MESSAGE_DOCUMENT = sql.raw(`to_tsvector('simple'::regconfig, search_text)`);
 
 /**
- * A conversation matches when one of its messages contains every word (as a prefix) in its text or
- * caption, or when its contact's name or number contains every word.
+ * A conversation matches when one of its messages contains every word (as a prefix, in one of its
+ * spellings) in its folded text (`messages.search_text`), or when its contact's folded name
+ * (`contacts.search_name`) or number contains every word. Folding happened in the app on both sides
+ * (ADR 0012), so the engines compare plain lower-case words.
  */
 export function matchesSearch(eb: ConversationsEb, tenantId: string, search: MessageSearch): Expression<SqlBool> {
   const inMessages = search.dialect === 'postgres'
@@ -29,11 +29,9 @@ export function matchesSearch(eb: ConversationsEb, tenantId: string, search: Mes
     .selectFrom('contacts')
     .select('contacts.id')
     .where('contacts.tenant_id', '=', tenantId)
-    .where((c) => c.and(search.terms.map((t) => c.or([
-      c(sql`lower(coalesce(contacts.profile_name, ''))`, 'like', `%${t}%`),
-      // SQLite's lower() and LIKE fold ASCII only: "Özlem" is found as "özlem" through its capitalised form.
-      c('contacts.profile_name', 'like', `%${capitalise(t)}%`),
-      c('contacts.wa_id', 'like', `%${t}%`),
+    .where((c) => c.and(search.terms.map((spellings) => c.or([
+      ...spellings.map((s) => c('contacts.search_name', 'like', `%${s}%`)),
+      c('contacts.wa_id', 'like', `%${spellings[0] ?? ''}%`),
     ]))));
   return eb.or([eb('conversations.id', 'in', inMessages), eb('conversations.contact_id', 'in', contactMatches)]);
 }
@@ -43,8 +41,4 @@ export function hasLabel(eb: ConversationsEb, tenantId: string, labelId: string)
   return eb('conversations.id', 'in', eb.selectFrom('conversation_labels').select('conversation_labels.conversation_id')
     .where('conversation_labels.tenant_id', '=', tenantId)
     .where('conversation_labels.label_id', '=', labelId));
-}
-
-function capitalise(word: string): string {
-  return word.charAt(0).toLocaleUpperCase('de') + word.slice(1);
 }

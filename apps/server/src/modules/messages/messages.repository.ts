@@ -3,6 +3,7 @@ import type { DbExecutor } from '../../db/database.js';
 import { fromDbJson, fromDbTime, fromDbTimeOrNull, toDbJson, toDbTime } from '../../db/column-types.js';
 import type { MessagesTable } from '../../db/tables/messaging.tables.js';
 import { newId } from '../../core/ids.js';
+import { searchDocument } from '../../core/search-text.js';
 import { PreparedQuery } from '../../db/prepared-query.js';
 import { statusRank } from './message-status.js';
 import { MESSAGE_STATUSES, type MessageError, type MessageStatus } from './messages.types.js';
@@ -34,7 +35,7 @@ export type NewMessage = Omit<MessageRecord, 'id' | 'error' | 'pricing' | 'sendA
 type InsertMessageParams = {
   id: string; tenantId: string; channelId: string; conversationId: string; contactId: string; contactWaId: string;
   direction: 'inbound' | 'outbound'; type: string; content: string; status: string; wamid: string | null;
-  replyToWamid: string | null; idempotencyKey: string | null; providerTimestamp: string | null; at: string;
+  replyToWamid: string | null; idempotencyKey: string | null; providerTimestamp: string | null; at: string; searchText: string | null;
 };
 
 /** Prepared once: every message sent or received is inserted through it. */
@@ -61,6 +62,7 @@ const insertMessageStatement = new PreparedQuery<InsertMessageParams>((db, p) =>
       provider_timestamp: p('providerTimestamp'),
       created_at: p('at'),
       updated_at: p('at'),
+      search_text: p('searchText'),
     })
     .onConflict((oc) => oc.doNothing()));
 
@@ -88,11 +90,20 @@ export async function insertMessage(db: DbExecutor, message: NewMessage, now: Da
     idempotencyKey: message.idempotencyKey,
     providerTimestamp: message.providerTimestamp ? toDbTime(message.providerTimestamp) : null,
     at,
+    searchText: messageSearchText(message.content),
   });
   if (inserted === 0) return undefined;
   // Times as the database keeps them (millisecond precision), so the record equals a re-read.
   const stored = fromDbTime(at);
   return { ...message, id, error: null, pricing: null, sendAttempts: 0, createdAt: stored, updatedAt: stored };
+}
+
+/**
+ * What search indexes of a message (ADR 0008/0012): its text body and caption, when they are strings,
+ * folded. Migration 0011 applies the same rule to rows stored before it.
+ */
+export function messageSearchText(content: Record<string, unknown>): string | null {
+  return searchDocument([content['body'], content['caption']].map((v) => (typeof v === 'string' ? v : null)));
 }
 
 export async function findMessage(db: DbExecutor, tenantId: string, id: string): Promise<MessageRecord | undefined> {
