@@ -9,13 +9,16 @@ import { Type, type Static } from 'typebox';
  * - Each event: `event: <name>` + `data: <JSON payload>`; names below.
  * - No event ids and no `Last-Event-ID` replay: after every (re)connect — the `open` event of
  *   `EventSource` — the client refetches what it shows, then applies live events on top.
- * - The data carries ids and states, not message content: fetch the message or conversation by id.
+ * - The data carries ids and states, not message content: fetch the message, conversation, contact
+ *   or team by id through the normal API (which applies the caller's rights).
  */
 export const REALTIME_EVENTS_PATH = '/api/v1/events';
 export const REALTIME_RETRY_MS = 2000;
 export const REALTIME_HEARTBEAT_MS = 15_000;
 
-export const REALTIME_EVENT_NAMES = ['message.received', 'message.status-changed', 'message.queued', 'conversation.updated', 'media.stored'] as const;
+export const REALTIME_EVENT_NAMES = [
+  'message.received', 'message.status-changed', 'message.queued', 'conversation.updated', 'media.stored', 'contact.updated', 'team.updated',
+] as const;
 export type RealtimeEventName = (typeof REALTIME_EVENT_NAMES)[number];
 
 export const MessageReceivedEvent = Type.Object({
@@ -65,6 +68,32 @@ export const MediaStoredEvent = Type.Object({
 });
 export type MediaStoredEvent = Static<typeof MediaStoredEvent>;
 
+/**
+ * A contact's labels or its side-panel profile changed: refetch the contact. `labels`: a label was
+ * attached or detached; `profile`: the ERP customer id, attributes or consent were edited. (The name
+ * is WhatsApp's profile name; it changes only with an inbound message, which is `message.received`.)
+ */
+export const ContactUpdatedEvent = Type.Object({
+  tenantId: Type.String(),
+  contactId: Type.String(),
+  change: Type.Union([Type.Literal('labels'), Type.Literal('profile')]),
+});
+export type ContactUpdatedEvent = Static<typeof ContactUpdatedEvent>;
+export type ContactChange = ContactUpdatedEvent['change'];
+
+/**
+ * A team was created, renamed or deleted, or its members changed: refetch the teams, and the
+ * conversations (they show team names; a deleted team leaves its conversations without one; `team=mine`
+ * follows membership).
+ */
+export const TeamUpdatedEvent = Type.Object({
+  tenantId: Type.String(),
+  teamId: Type.String(),
+  change: Type.Union([Type.Literal('created'), Type.Literal('renamed'), Type.Literal('deleted'), Type.Literal('members')]),
+});
+export type TeamUpdatedEvent = Static<typeof TeamUpdatedEvent>;
+export type TeamChange = TeamUpdatedEvent['change'];
+
 /** `data` of each SSE event, by event name. */
 export type RealtimeEventMap = {
   'message.received': MessageReceivedEvent;
@@ -72,6 +101,8 @@ export type RealtimeEventMap = {
   'message.status-changed': MessageStatusChangedEvent;
   'conversation.updated': ConversationUpdatedEvent;
   'media.stored': MediaStoredEvent;
+  'contact.updated': ContactUpdatedEvent;
+  'team.updated': TeamUpdatedEvent;
 };
 
 export const REALTIME_EVENT_SCHEMAS = {
@@ -80,6 +111,8 @@ export const REALTIME_EVENT_SCHEMAS = {
   'message.status-changed': MessageStatusChangedEvent,
   'conversation.updated': ConversationUpdatedEvent,
   'media.stored': MediaStoredEvent,
+  'contact.updated': ContactUpdatedEvent,
+  'team.updated': TeamUpdatedEvent,
 } as const;
 
 /** A parsed SSE event as a client sees it. */

@@ -163,6 +163,6 @@ function createModules({ config, logger, clock, database, queue, events, provide
   });
   // Reacts to inbound messages processed in this process; presence is this process's SSE streams.
   conversationWork.autoAssigner.listen();
-  const teams = createTeamsModule({ db, clock, users: users.directory });
+  const teams = createTeamsModule({ db, clock, users: users.directory, events });
   return { tenants, channels, contacts, conversations, messages, media, quickReplies, templates, inboundWebhooks, users, inboxRealtime, conversationWork, labelsAndNotes, teams };
 }

@@ -1,3 +1,4 @@
+import type { ContactChange } from '@valeo/contracts';
 import type { Clock } from '../core/clock.js';
 import type { EventBus } from '../core/events/event-bus.js';
 import type { Db } from '../db/database.js';
@@ -14,17 +15,21 @@ type Deps = { db: Db; clock: Clock; events: EventBus; contacts: ContactsService;
  * conversation or contact exists through the lookups passed here, so neither imports the other.
  */
 export function createLabelsAndNotes({ db, clock, events, contacts, conversations, users }: Deps) {
-  // Live update for the other agents' inboxes; a failure to publish never fails the request.
+  // Live updates for the other agents' inboxes (ids only: they refetch through the API); a failure
+  // to publish never fails the request.
   const publish = (change: 'labels' | 'note') => (tenantId: string, conversationId: string) => {
     conversations.get(tenantId, conversationId).then(
       (c) => events.publish('conversation.updated', { tenantId, conversationId, channelId: c.channelId, change }),
       () => undefined,
     );
   };
+  const contactChanged = (change: ContactChange) => (tenantId: string, contactId: string) => events.publish('contact.updated', { tenantId, contactId, change });
+  const conversationLabelsChanged = publish('labels');
+  const contactLabelsChanged = contactChanged('labels');
   const labels = createLabelsModule({
     db, clock,
     targets: { conversation: (tenantId, id) => conversations.get(tenantId, id), contact: (tenantId, id) => contacts.get(tenantId, id) },
-    changed: publish('labels'),
+    changed: (target, tenantId, id) => (target === 'conversation' ? conversationLabelsChanged : contactLabelsChanged)(tenantId, id),
   });
   const notes = createNotesModule({
     db, clock,
@@ -33,7 +38,7 @@ export function createLabelsAndNotes({ db, clock, events, contacts, conversation
     noteAdded: publish('note'),
   });
   const contactProfile = contactRoutes({
-    db, contacts, clock,
+    db, contacts, clock, profileChanged: contactChanged('profile'),
     labelsOf: async (tenantId, contactId) => ((await labels.service.of('contact', tenantId, [contactId])).get(contactId) ?? []).map(toLabelDto),
   });
   /** Labels per conversation id, for the conversation views. */

@@ -143,6 +143,25 @@ describe.runIf(isPostgres && redisUp)('scaled roles: one api process and worker 
     }
   });
 
+  it('carries contact and team changes made through the api over Redis to its SSE clients', async () => {
+    const stream = await openSse(`${api.publicBaseUrl}/api/v1/events`, api.auth);
+    try {
+      expect(stream.status).toBe(200);
+      // The api process's bus hands it events only as they come back from Redis: arriving here means they crossed it.
+      const team = (await api.api('/api/v1/teams', { method: 'POST', body: { name: `Skaliert ${prefix.slice(-8)}` } })).body as Json;
+      expect((await api.api(`/api/v1/teams/${String(team['id'])}`, { method: 'PATCH', body: { name: `Umbenannt ${prefix.slice(-8)}` } })).status).toBe(200);
+      const conversation = ((await api.api('/api/v1/conversations?limit=1')).body as Page).data[0]!;
+      const contactId = (conversation['contact'] as Json)['id'];
+      expect((await api.api(`/api/v1/contacts/${String(contactId)}`, { method: 'PATCH', body: { erpCustomerId: 'K-SCALED' } })).status).toBe(200);
+      await eventually(() => {
+        expect(stream.events('team.updated').filter((e) => e.data['teamId'] === team['id']).map((e) => e.data['change'])).toEqual(['created', 'renamed']);
+        expect(stream.events('contact.updated').map((e) => e.data)).toEqual([{ tenantId: api.tenantId, contactId, change: 'profile' }]);
+      }, { timeoutMs: 15_000 });
+    } finally {
+      stream.close();
+    }
+  });
+
   it('loses nothing and sends nothing twice when the worker stops mid-run and another takes over', async () => {
     // Slow Graph answers keep sends in flight long enough to stop the worker in the middle of them.
     await api.emulator('POST', '/_emulator/faults', { latencyMs: 500 });

@@ -20,6 +20,10 @@ export type DomainEventMap = {
   'conversation.updated': { tenantId: string; conversationId: string; channelId: string; change: 'assigned' | 'closed' | 'reopened' | 'read' | 'labels' | 'note' | 'team' };
   /** An inbound message's medium finished downloading (its bytes can now be served). */
   'media.stored': { tenantId: string; conversationId: string; messageId: string; mediaId: string };
+  /** A contact's labels were attached/detached, or its profile (ERP id, attributes, consent) edited. */
+  'contact.updated': { tenantId: string; contactId: string; change: 'labels' | 'profile' };
+  /** A team was created, renamed or deleted, or its members changed (conversations show team names). */
+  'team.updated': { tenantId: string; teamId: string; change: 'created' | 'renamed' | 'deleted' | 'members' };
 };
 
 export type DomainEventName = keyof DomainEventMap;

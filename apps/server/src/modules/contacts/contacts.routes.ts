@@ -15,6 +15,8 @@ export type ContactRoutesDeps = {
   clock: Clock;
   /** The contact's labels (from the labels module, wired in composition). */
   labelsOf: (tenantId: string, contactId: string) => Promise<Label[]>;
+  /** Tells the other inboxes that the profile changed (the live `contact.updated`); called after the commit. */
+  profileChanged: (tenantId: string, contactId: string) => void;
 };
 
 const tags = ['contacts'];
@@ -59,6 +61,8 @@ export function contactRoutes(deps: ContactRoutesDeps): FastifyPluginAsync {
         { erpCustomerId, attributes, consent: consent && { status: consent.status, source: consent.source.trim() } },
         deps.clock.now(),
       );
+      // updateProfile resolved: its transaction committed (a refused or rolled-back edit threw above).
+      deps.profileChanged(tenantId, contact.id);
       return detail(tenantId, contact);
     });
   };

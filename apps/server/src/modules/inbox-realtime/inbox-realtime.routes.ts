@@ -1,5 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { REALTIME_EVENT_NAMES } from '@valeo/contracts';
 import { errorResponses } from '../../http/error-responses.js';
 import { authOf, hasScope, requireScope } from '../../http/plugins/auth.plugin.js';
 import type { RealtimeHub } from './realtime-hub.js';
@@ -34,7 +35,7 @@ export function inboxRealtimeRoutes(hub: RealtimeHub, opts: RealtimeStreamOption
       onRequest: requireScope('messages:read'),
       schema: {
         tags,
-        summary: 'Live events of the tenant (text/event-stream): message.received, message.status-changed, message.queued, conversation.updated',
+        summary: `Live events of the tenant (text/event-stream): ${REALTIME_EVENT_NAMES.join(', ')}`,
         response: errorResponses(401, 403),
       },
     }, async (request, reply) => {

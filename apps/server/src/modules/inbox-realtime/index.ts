@@ -16,9 +16,9 @@ export type InboxRealtimeDeps = {
 export type InboxRealtimeModule = ReturnType<typeof createInboxRealtimeModule>;
 
 /**
- * Pushes the tenant's message events to the web inbox over Server-Sent Events. Imported by no
- * other module: it listens to domain events (ARCHITECTURE.md §3.5). `routes` mounts
- * GET /events under /api/v1.
+ * Pushes the tenant's inbox events (messages, conversations, contacts, teams) to the web inbox over
+ * Server-Sent Events. Imported by no other module: it listens to domain events (ARCHITECTURE.md
+ * §3.5). `routes` mounts GET /events under /api/v1.
  */
 export function createInboxRealtimeModule(deps: InboxRealtimeDeps) {
   const hub = new RealtimeHub(deps.events, deps.logger ?? silentLogger);

@@ -11,8 +11,11 @@ import type { LabelsService } from './labels.service.js';
 /** Resolves a conversation or contact of the tenant, or throws its 404. */
 export type TargetLookup = Record<LabelTarget, (tenantId: string, id: string) => Promise<unknown>>;
 
-/** Tells the inbox that a conversation's labels changed (the live `conversation.updated`). */
-export type ConversationChanged = (tenantId: string, conversationId: string) => void;
+/**
+ * Tells the inbox that a conversation's or contact's labels changed (the live `conversation.updated`
+ * or `contact.updated`). Called after the attachment was written, never for a refused one.
+ */
+export type LabelsChanged = (target: LabelTarget, tenantId: string, targetId: string) => void;
 
 const tags = ['labels'];
 
@@ -20,7 +23,7 @@ const tags = ['labels'];
  * `/labels` (managed by admins and supervisors: `labels:manage`) and attaching labels to conversations and
  * contacts (agents: `messages:send`). Another tenant's label, conversation or contact is a 404.
  */
-export function labelsRoutes(service: LabelsService, targets: TargetLookup, changed: ConversationChanged): FastifyPluginAsync {
+export function labelsRoutes(service: LabelsService, targets: TargetLookup, changed: LabelsChanged): FastifyPluginAsync {
   return async (app) => {
     const r = app.withTypeProvider<TypeBoxTypeProvider>();
     const manage = requireScope('labels:manage');
@@ -55,14 +58,14 @@ export function labelsRoutes(service: LabelsService, targets: TargetLookup, chan
         const { tenantId } = authOf(request);
         await targets[target](tenantId, request.params.id);
         const labels = await service.attach(target, tenantId, request.params.id, request.params.labelId);
-        if (target === 'conversation') changed(tenantId, request.params.id);
+        changed(target, tenantId, request.params.id);
         return { data: labels.map(toLabelDto) };
       });
       r.delete(url, { onRequest: requireScope('messages:send'), schema: { ...schema, summary: `Detach a label from a ${target} (idempotent)` } }, async (request) => {
         const { tenantId } = authOf(request);
         await targets[target](tenantId, request.params.id);
         const labels = await service.detach(target, tenantId, request.params.id, request.params.labelId);
-        if (target === 'conversation') changed(tenantId, request.params.id);
+        changed(target, tenantId, request.params.id);
         return { data: labels.map(toLabelDto) };
       });
     }

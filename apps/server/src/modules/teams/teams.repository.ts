@@ -62,18 +62,27 @@ export async function deleteTeam(db: DbExecutor, tenantId: string, id: string): 
   return Number(result.numDeletedRows) > 0;
 }
 
-export async function addMembers(db: DbExecutor, input: { tenantId: string; teamId: string; userIds: readonly string[]; now: Date }): Promise<void> {
-  if (input.userIds.length === 0) return;
+/** true when at least one of them was not a member yet. */
+export async function addMembers(db: DbExecutor, input: { tenantId: string; teamId: string; userIds: readonly string[]; now: Date }): Promise<boolean> {
+  if (input.userIds.length === 0) return false;
   const at = toDbTime(input.now);
-  await db
+  const result = await db
     .insertInto('team_members')
     .values(input.userIds.map((userId) => ({ tenant_id: input.tenantId, team_id: input.teamId, user_id: userId, created_at: at })))
     .onConflict((oc) => oc.doNothing())
-    .execute();
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 
-export async function removeMember(db: DbExecutor, input: { tenantId: string; teamId: string; userId: string }): Promise<void> {
-  await db.deleteFrom('team_members').where('tenant_id', '=', input.tenantId).where('team_id', '=', input.teamId).where('user_id', '=', input.userId).execute();
+/** true when the user was a member. */
+export async function removeMember(db: DbExecutor, input: { tenantId: string; teamId: string; userId: string }): Promise<boolean> {
+  const result = await db
+    .deleteFrom('team_members')
+    .where('tenant_id', '=', input.tenantId)
+    .where('team_id', '=', input.teamId)
+    .where('user_id', '=', input.userId)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
 }
 
 function toTeam(row: Selectable<TeamsTable>, memberIds: string[]): TeamRecord {

@@ -1,5 +1,6 @@
-import { TEAMS_PER_TENANT_MAX, type Team } from '@valeo/contracts';
+import { TEAMS_PER_TENANT_MAX, type Team, type TeamChange } from '@valeo/contracts';
 import type { Clock } from '../../core/clock.js';
+import type { EventBus } from '../../core/events/event-bus.js';
 import { inTransaction, type Db } from '../../db/database.js';
 import { isUniqueViolation } from '../../db/unique-violation.js';
 import { normalizeLabelName } from '../labels/index.js';
@@ -12,11 +13,18 @@ export type TeamUsers = { all(tenantId: string): Promise<TeamMember[]>; byIds(te
 
 export type TeamsService = ReturnType<typeof createTeamsService>;
 
+export type TeamsDeps = { db: Db; clock: Clock; users: TeamUsers; events: EventBus };
+
 /** Team names follow the label rule: trimmed, spaces collapsed, NFC, compared lower-cased. */
 const normalizeTeamName = normalizeLabelName;
 
-export function createTeamsService(deps: { db: Db; clock: Clock; users: TeamUsers }) {
+/**
+ * Every change that took effect publishes `team.updated` once it is committed (a refused one, or an
+ * idempotent repeat that changed nothing, publishes nothing): the inboxes show team names.
+ */
+export function createTeamsService(deps: TeamsDeps) {
   const { db, clock } = deps;
+  const changed = (tenantId: string, teamId: string, change: TeamChange) => deps.events.publish('team.updated', { tenantId, teamId, change });
   const get = async (tenantId: string, id: string): Promise<TeamRecord> => {
     const team = await findTeam(db, tenantId, id);
     if (!team) throw teamNotFound(id);
@@ -38,13 +46,9 @@ export function createTeamsService(deps: { db: Db; clock: Clock; users: TeamUser
       const { name, nameKey } = normalizeTeamName(input.name);
       const memberIds = input.memberIds ?? [];
       await requireActiveUsers(tenantId, memberIds);
-      const now = clock.now();
-      const id = await inTransaction(db, async (trx) => {
-        const created = await insertTeam(trx, { tenantId, name, nameKey, now });
-        if (created) await addMembers(trx, { tenantId, teamId: created, userIds: memberIds, now });
-        return created;
-      });
+      const id = await insertTeamWithMembers(db, { tenantId, name, nameKey, memberIds, now: clock.now() });
       if (!id) throw teamNameTaken(name);
+      changed(tenantId, id, 'created');
       return one(tenantId, id);
     },
     async rename(tenantId: string, id: string, rawName: string): Promise<Team> {
@@ -55,25 +59,36 @@ export function createTeamsService(deps: { db: Db; clock: Clock; users: TeamUser
         if (isUniqueViolation(error)) throw teamNameTaken(name);
         throw error;
       }
+      changed(tenantId, id, 'renamed');
       return one(tenantId, id);
     },
     async remove(tenantId: string, id: string): Promise<void> {
       if (!(await deleteTeam(db, tenantId, id))) throw teamNotFound(id);
+      changed(tenantId, id, 'deleted');
     },
     /** Idempotent. */
     async addMember(tenantId: string, id: string, userId: string): Promise<Team> {
       await get(tenantId, id);
       await requireActiveUsers(tenantId, [userId]);
-      await addMembers(db, { tenantId, teamId: id, userIds: [userId], now: clock.now() });
+      if (await addMembers(db, { tenantId, teamId: id, userIds: [userId], now: clock.now() })) changed(tenantId, id, 'members');
       return one(tenantId, id);
     },
     /** Idempotent; any user id (a deactivated member can be removed too). */
     async removeMember(tenantId: string, id: string, userId: string): Promise<Team> {
       await get(tenantId, id);
-      await removeMember(db, { tenantId, teamId: id, userId });
+      if (await removeMember(db, { tenantId, teamId: id, userId })) changed(tenantId, id, 'members');
       return one(tenantId, id);
     },
   };
+}
+
+/** The team and its first members in one transaction; undefined when the name is taken. */
+async function insertTeamWithMembers(db: Db, input: { tenantId: string; name: string; nameKey: string; memberIds: readonly string[]; now: Date }): Promise<string | undefined> {
+  return inTransaction(db, async (trx) => {
+    const created = await insertTeam(trx, input);
+    if (created) await addMembers(trx, { tenantId: input.tenantId, teamId: created, userIds: input.memberIds, now: input.now });
+    return created;
+  });
 }
 
 /** Member names come from the directory (deactivated members keep their name), by name. */

@@ -61,7 +61,7 @@ export async function buildWorkTestApp(): Promise<WorkTestApp> {
   const work = createConversationWorkModule({
     db, events: bus, clock, team: users.directory, presence: realtime.presence, channels: channels.service, contacts, labels: noLabels,
   });
-  const teams = createTeamsModule({ db, clock, users: users.directory });
+  const teams = createTeamsModule({ db, clock, users: users.directory, events: bus });
   const app = await buildHttpApp({
     config,
     logger: false,

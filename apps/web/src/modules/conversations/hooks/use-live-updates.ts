@@ -13,19 +13,37 @@ const openEventSource = (url: string): EventSourceLike => new EventSource(url);
 
 /** What a live event makes stale: the event carries ids, the data comes from refetching. */
 export function applyLiveEvent(queryClient: QueryClient, event: RealtimeEvent): void {
-  // Assigned, closed, reopened or read: the conversation (its lists and its header) changed, not its messages.
-  if (event.name === 'conversation.updated') {
-    void queryClient.invalidateQueries({ queryKey: queryKeys.conversations.all });
-    // A colleague's private note: the notes panel refetches.
-    if (event.data.change === 'note') void queryClient.invalidateQueries({ queryKey: queryKeys.notes.list(event.data.conversationId) });
-    return;
-  }
-  void queryClient.invalidateQueries({ queryKey: queryKeys.messages.list(event.data.conversationId) });
-  // A status tick or a finished media download changes the chat, not the conversation list.
-  if (event.name !== 'message.status-changed' && event.name !== 'media.stored') {
-    void queryClient.invalidateQueries({ queryKey: queryKeys.conversations.all });
+  const invalidate = (queryKey: readonly unknown[]) => void queryClient.invalidateQueries({ queryKey });
+  switch (event.name) {
+    // Assigned, closed, reopened, read, labelled or noted: the conversation (its lists and its header) changed, not its messages.
+    case 'conversation.updated':
+      invalidate(queryKeys.conversations.all);
+      // A colleague's private note: the notes panel refetches.
+      if (event.data.change === 'note') invalidate(queryKeys.notes.list(event.data.conversationId));
+      return;
+    // Its labels or side-panel profile: only the contact panel shows them (list rows show the conversation's labels).
+    case 'contact.updated':
+      invalidate(queryKeys.contacts.detail(event.data.contactId));
+      return;
+    // Team pickers and filters list the teams; conversations show a team's name, lose a deleted one, and `team=mine` follows membership.
+    case 'team.updated':
+      invalidate(queryKeys.teams.all);
+      if (event.data.change !== 'created') invalidate(queryKeys.conversations.all);
+      return;
+    // A status tick or a finished media download changes the chat, not the conversation list.
+    case 'message.status-changed':
+    case 'media.stored':
+      invalidate(queryKeys.messages.list(event.data.conversationId));
+      return;
+    case 'message.received':
+    case 'message.queued':
+      invalidate(queryKeys.messages.list(event.data.conversationId));
+      invalidate(queryKeys.conversations.all);
   }
 }
+
+/** Nothing is replayed after a (re)connect: whatever the inbox may be showing is refetched. */
+const SHOWN_AFTER_RECONNECT = [queryKeys.conversations.all, queryKeys.messages.all, queryKeys.contacts.all, queryKeys.teams.all, queryKeys.notes.all];
 
 /**
  * Keeps the inbox current from `GET /api/v1/events` while signed in: invalidates what an event
@@ -42,8 +60,7 @@ export function useLiveUpdates({ openStream = openEventSource }: UseLiveUpdatesO
       open: openStream,
       onEvent: (event) => applyLiveEvent(queryClient, event),
       onConnected: () => {
-        void queryClient.invalidateQueries({ queryKey: queryKeys.conversations.all });
-        void queryClient.invalidateQueries({ queryKey: queryKeys.messages.all });
+        for (const queryKey of SHOWN_AFTER_RECONNECT) void queryClient.invalidateQueries({ queryKey });
       },
       onClosed: () => void queryClient.invalidateQueries({ queryKey: queryKeys.session }),
       onStateChange: setState,

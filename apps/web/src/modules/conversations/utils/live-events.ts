@@ -1,4 +1,4 @@
-import type { RealtimeEvent, RealtimeEventName } from '@valeo/contracts';
+import type { RealtimeEvent, RealtimeEventMap, RealtimeEventName } from '@valeo/contracts';
 
 export type LiveState = 'connecting' | 'live' | 'offline';
 
@@ -27,6 +27,17 @@ export type LiveEventsOptions = {
 };
 
 const CLOSED = 2;
+
+/** The id each event is about (what the client refetches); a payload without it is dropped. */
+const SUBJECT_ID: { [N in RealtimeEventName]: keyof RealtimeEventMap[N] & string } = {
+  'message.received': 'conversationId',
+  'message.status-changed': 'conversationId',
+  'message.queued': 'conversationId',
+  'conversation.updated': 'conversationId',
+  'media.stored': 'conversationId',
+  'contact.updated': 'contactId',
+  'team.updated': 'teamId',
+};
 const defaultBackoff = (attempt: number) => Math.min(30_000, 1000 * 2 ** attempt);
 
 /**
@@ -95,7 +106,7 @@ export class LiveEvents {
     } catch {
       return;
     }
-    if (typeof data !== 'object' || data === null || typeof (data as { conversationId?: unknown }).conversationId !== 'string') return;
+    if (typeof data !== 'object' || data === null || typeof (data as Record<string, unknown>)[SUBJECT_ID[name]] !== 'string') return;
     this.#opts.onEvent({ name, data } as RealtimeEvent);
   }
 }

@@ -1,32 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RealtimeEvent } from '@valeo/contracts';
-import { LiveEvents, type EventSourceLike, type LiveState } from '../live-events.js';
-
-class FakeStream implements EventSourceLike {
-  readyState = 0;
-  onopen: ((event: Event) => void) | null = null;
-  onerror: ((event: Event) => void) | null = null;
-  closed = false;
-  readonly listeners = new Map<string, (event: MessageEvent<string>) => void>();
-  addEventListener(type: string, listener: (event: MessageEvent<string>) => void): void {
-    this.listeners.set(type, listener);
-  }
-  close(): void {
-    this.closed = true;
-    this.readyState = 2;
-  }
-  open(): void {
-    this.readyState = 1;
-    this.onopen?.(new Event('open'));
-  }
-  emit(name: string, data: string): void {
-    this.listeners.get(name)?.(new MessageEvent(name, { data }));
-  }
-  fail(readyState: number): void {
-    this.readyState = readyState;
-    this.onerror?.(new Event('error'));
-  }
-}
+import { FakeEventSource as FakeStream } from '../../../../test/fake-event-source.js';
+import { LiveEvents, type LiveState } from '../live-events.js';
 
 describe('LiveEvents', () => {
   let streams: FakeStream[];
@@ -45,7 +20,7 @@ describe('LiveEvents', () => {
     closed = 0;
     live = new LiveEvents({
       url: '/api/v1/events',
-      eventNames: ['message.received', 'message.status-changed', 'message.queued'],
+      eventNames: ['message.received', 'message.status-changed', 'message.queued', 'contact.updated', 'team.updated'],
       open: () => {
         const stream = new FakeStream();
         streams.push(stream);
@@ -78,6 +53,17 @@ describe('LiveEvents', () => {
     streams[0]?.emit('message.received', '<script>');
     streams[0]?.emit('message.received', '{"messageId":"m"}');
     expect(events).toEqual([]);
+  });
+
+  it('passes contact and team events on by their own ids, and drops them without one', () => {
+    live.start();
+    const contact = { tenantId: 't', contactId: 'ct_1', change: 'labels' };
+    const team = { tenantId: 't', teamId: 'tm_1', change: 'renamed' };
+    streams[0]?.emit('contact.updated', contact);
+    streams[0]?.emit('team.updated', team);
+    streams[0]?.emit('contact.updated', { tenantId: 't', conversationId: 'conv_1', change: 'labels' });
+    streams[0]?.emit('team.updated', { tenantId: 't', teamId: 42 });
+    expect(events).toEqual([{ name: 'contact.updated', data: contact }, { name: 'team.updated', data: team }]);
   });
 
   it('leaves a dropped stream to the browser\'s own retry while it is reconnecting', () => {
