@@ -3,7 +3,7 @@ import type { DbExecutor } from '../../db/database.js';
 import { fromDbJson, fromDbTime, fromDbTimeOrNull, toDbJson, toDbTime } from '../../db/column-types.js';
 import type { ContactsTable } from '../../db/tables/messaging.tables.js';
 import { newId } from '../../core/ids.js';
-import { searchDocument } from '../../core/search-text.js';
+import { searchDocument, searchWordSpellings } from '../../core/search-text.js';
 import { PreparedQuery } from '../../db/prepared-query.js';
 import type { Selectable } from 'kysely';
 
@@ -119,19 +119,28 @@ export async function updateContactProfile(db: DbExecutor, tenantId: string, id:
   return row ? toContact(row) : undefined;
 }
 
-/** Newest first, keyset-paginated by id (UUIDv7 ids sort by creation time). */
+const MAX_SEARCH_WORDS = 8;
+const PHONE_LIKE = /^[\s\d+\-()/.]+$/;
+
+/** Newest first, keyset-paginated by id (UUIDv7 ids sort by creation time); `search` folds accents and case. */
 export async function listContacts(
   db: DbExecutor,
   opts: { tenantId: string; limit: number; beforeId?: string | undefined; search?: string | undefined },
 ): Promise<Contact[]> {
   let query = db.selectFrom('contacts').selectAll().where('tenant_id', '=', opts.tenantId);
   if (opts.beforeId) query = query.where('id', '<', opts.beforeId);
-  if (opts.search) {
-    // Wildcards are stripped rather than escaped: LIKE escaping differs between SQLite and PostgreSQL.
-    const pattern = `%${opts.search.replace(/[%_\\]/g, '')}%`;
-    query = query.where((eb) =>
-      eb.or([eb('wa_id', 'like', pattern), eb(sql`lower(coalesce(profile_name, ''))`, 'like', pattern.toLowerCase())]),
-    );
+  if (opts.search !== undefined && opts.search.trim() !== '') {
+    // The folding rule of search (ADR 0012): every typed word, in one of its spellings, must be in the
+    // folded name or the number. Words are letters and digits only, so they carry no LIKE wildcards;
+    // a search without any word ("%", "+") matches nothing rather than everything.
+    // A number typed with spaces, dashes or brackets ("+49 151 234-56") is one number, not words.
+    const digits = PHONE_LIKE.test(opts.search) ? opts.search.replace(/\D/g, '') : '';
+    const terms = digits !== '' ? [[digits]] : searchWordSpellings(opts.search).slice(0, MAX_SEARCH_WORDS);
+    if (terms.length === 0) return [];
+    query = query.where((eb) => eb.and(terms.map((spellings) => eb.or([
+      ...spellings.map((spelling) => eb('search_name', 'like', `%${spelling}%`)),
+      eb('wa_id', 'like', `%${spellings[0] ?? ''}%`),
+    ]))));
   }
   const rows = await query.orderBy('id', 'desc').limit(opts.limit).execute();
   return rows.map(toContact);
