@@ -13,7 +13,9 @@ import { UserRoleSchema } from './auth.js';
  *   stays. A new inbound message reopens a closed conversation (as in Chatwoot).
  * - `POST /conversations/:id/read` — resets `unreadCount` to 0 (one count per conversation, shared
  *   by all users).
- * - `GET /assignees` → `AssigneeList`: who may be assigned, with whether they are online now.
+ * - `GET /assignees` `ListAssigneesQuery` → `AssigneeList`: who may be assigned (active admins,
+ *   supervisors and agents), by name, with whether they are online now; searchable (`q`) and, with
+ *   `limit`, in keyset pages — the pickers search as you type instead of listing everyone.
  * - `GET|PUT /channels/:id/auto-assignment` — round-robin among online agents for new inbound
  *   messages on unassigned open conversations of that channel (default off; PUT needs `channels:manage`).
  *   With a `defaultTeamId`, new conversations of the channel join that team (switch on or off), and the
@@ -47,8 +49,25 @@ export const Assignee = Type.Object({
   online: Type.Boolean(),
 });
 export type Assignee = Static<typeof Assignee>;
-export const AssigneeList = Type.Object({ data: Type.Array(Assignee) });
+/** `nextCursor` is null on the last page, and always without `limit`. */
+export const AssigneeList = Type.Object({ data: Type.Array(Assignee), nextCursor: Type.Union([Type.String(), Type.Null()]) });
 export type AssigneeList = Static<typeof AssigneeList>;
+
+/**
+ * `q`: every word occurs in the name, ignoring case and accents (ADR 0012; only letters and digits form
+ * words, a `q` without any filters nothing; the e-mail is not searched: colleagues do not see it). `limit` pages by name (`cursor` = the previous `nextCursor`; a cursor the API did not
+ * issue → 400 `INVALID_CURSOR`); without `limit` every match comes at once, as before paging existed.
+ * The cursor carries the last name, hence its larger size bound.
+ */
+export const ListAssigneesQuery = Type.Object(
+  {
+    q: Type.Optional(Type.String({ maxLength: 100, description: 'Words of the name (any case or accent).' })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, description: 'Page size (1–100); every match when left out.' })),
+    cursor: Type.Optional(Type.String({ minLength: 1, maxLength: 1024, description: 'nextCursor of the previous page.' })),
+  },
+  { additionalProperties: false },
+);
+export type ListAssigneesQuery = Static<typeof ListAssigneesQuery>;
 
 export const AutoAssignment = Type.Object({
   channelId: Type.String(),

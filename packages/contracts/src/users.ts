@@ -1,9 +1,10 @@
 import { Type, type Static } from 'typebox';
 import { UserRoleSchema } from './auth.js';
-import { Page } from './pagination.js';
+import { Page, PageQuery } from './pagination.js';
 
 /**
- * Users of a tenant (admin only): `GET /api/v1/users` → `UserPage`, `POST /api/v1/users`
+ * Users of a tenant (admin only): `GET /api/v1/users` `ListUsersQuery` → `UserPage` (keyset pages in
+ * creation order; `q` searches names and e-mail addresses), `POST /api/v1/users`
  * `CreateUserRequest` → 201 `User`, `PATCH /api/v1/users/:id` `UpdateUserRequest` → 200 `User`,
  * `DELETE /api/v1/users/:id` → 204. Passwords are never returned. Emails are unique across the
  * Hub (sign-in names no tenant), compared case-insensitively: taken → 409 `USER_EMAIL_TAKEN`.
@@ -46,6 +47,29 @@ export const User = Type.Object({
 export type User = Static<typeof User>;
 export const UserPage = Page(User);
 export type UserPage = Static<typeof UserPage>;
+
+export const USER_STATUSES = ['active', 'deactivated'] as const;
+export type UserStatus = (typeof USER_STATUSES)[number];
+export const UserStatusSchema = Type.Union([Type.Literal('active'), Type.Literal('deactivated')]);
+
+/**
+ * `GET /users`: oldest first, in keyset pages (`limit`, `cursor` → `nextCursor`); the filters combine
+ * with AND and keep that order, so a cursor stays valid. `q`: every word occurs in the name or the
+ * e-mail address, ignoring case and accents, ä/ö/ü also as ae/oe/ue ("jurgen", "juergen" and
+ * "Jürgen" find "Jürgen"; the Hub's one search rule, ADR 0012). Only letters and digits form words;
+ * everything else separates them, so `%`, `_` or quotes are never wildcards, and a `q` without any
+ * word filters nothing. A cursor this API did not issue → 400 `INVALID_CURSOR`.
+ */
+export const ListUsersQuery = Type.Object(
+  {
+    q: Type.Optional(Type.String({ maxLength: 100, description: 'Words (letters and digits) in the name or e-mail address, any case or accent.' })),
+    role: Type.Optional(UserRoleSchema),
+    status: Type.Optional(UserStatusSchema),
+    ...PageQuery.properties,
+  },
+  { additionalProperties: false },
+);
+export type ListUsersQuery = Static<typeof ListUsersQuery>;
 
 export const CreateUserRequest = Type.Object(
   { email: Email, name: Name, password: Password, role: UserRoleSchema },

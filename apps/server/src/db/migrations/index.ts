@@ -10,6 +10,7 @@ import { migration0007LabelsNotesSearch } from './0007-labels-notes-search.js';
 import { migration0008QuickReplies } from './0008-quick-replies.js';
 import { migration0010Teams } from './0010-teams.js';
 import { migration0011AccentFoldedSearch } from './0011-accent-folded-search.js';
+import { migration0013UserSearch } from './0013-user-search.js';
 
 /**
  * Every migration in order. Names sort lexically; never rename or edit a landed migration,
@@ -27,4 +28,5 @@ export const MIGRATIONS: Record<string, HubMigration> = {
   '0009-user-deactivation': migration0009UserDeactivation,
   '0010-teams': migration0010Teams,
   '0011-accent-folded-search': migration0011AccentFoldedSearch,
+  '0013-user-search': migration0013UserSearch,
 };

@@ -16,6 +16,8 @@ export interface UsersTable {
   last_login_at: NullableTimestamp;
   /** Migration 0009: set when an admin deactivated the user (no sign-in, no sessions); NULL = active. */
   deactivated_at: NullableTimestamp;
+  /** Migration 0013: the name's folded words and German spellings (`searchDocument`, ADR 0012); search and the pickers' order. */
+  search_name: string;
 }
 
 export interface SessionsTable {

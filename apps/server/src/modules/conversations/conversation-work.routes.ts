@@ -1,14 +1,14 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { AssignConversationRequest, AssigneeList, AutoAssignment, Conversation, SetConversationTeamRequest, UpdateAutoAssignmentRequest } from '@valeo/contracts';
+import { AssignConversationRequest, AssigneeList, AutoAssignment, Conversation, ListAssigneesQuery, SetConversationTeamRequest, UpdateAutoAssignmentRequest } from '@valeo/contracts';
 import { API_ERRORS, errorResponses } from '../../http/error-responses.js';
 import { authOf, requireScope } from '../../http/plugins/auth.plugin.js';
 import type { AutoAssignmentSettings } from './auto-assignment-settings.js';
 import type { ConversationWorkService } from './conversation-work.service.js';
+import { listAssignees } from './list-assignees.js';
 import { presentConversation, type PresentDeps } from './present-conversations.js';
 import type { Presence, TeamDirectory } from './team.js';
-import { isAssignableRole } from './work-policy.js';
 
 export type ConversationWorkRoutesDeps = {
   work: ConversationWorkService;
@@ -59,13 +59,11 @@ export function conversationWorkRoutes(deps: ConversationWorkRoutesDeps): Fastif
 
     r.get('/assignees', {
       onRequest: requireScope('messages:read'),
-      schema: { tags, summary: 'Users a conversation can be assigned to, and who is online', response: { 200: AssigneeList, ...errorResponses(...API_ERRORS) } },
-    }, async (request) => {
-      const { tenantId } = authOf(request);
-      const online = deps.presence.onlineUserIds(tenantId);
-      const members = (await deps.team.all(tenantId)).filter((m) => isAssignableRole(m.role));
-      return { data: members.map((m) => ({ id: m.id, name: m.name, role: m.role, online: online.has(m.id) })) };
-    });
+      schema: {
+        tags, summary: 'Users a conversation can be assigned to, by name, and who is online; searchable, paged with `limit`',
+        querystring: ListAssigneesQuery, response: { 200: AssigneeList, ...errorResponses(...API_ERRORS) },
+      },
+    }, async (request) => listAssignees(deps, authOf(request).tenantId, request.query));
 
     r.get('/channels/:id/auto-assignment', {
       onRequest: requireScope('channels:read'),

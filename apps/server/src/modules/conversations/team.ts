@@ -1,4 +1,4 @@
-import type { TeamMember } from '../users/index.js';
+import type { DirectoryPage, DirectorySearch, TeamMember } from '../users/index.js';
 
 export type { TeamMember } from '../users/index.js';
 
@@ -8,6 +8,8 @@ export type TeamDirectory = {
   byIds(tenantId: string, ids: readonly string[]): Promise<Map<string, TeamMember>>;
   /** The active users: who can be assigned and who is in the rotation. */
   all(tenantId: string): Promise<TeamMember[]>;
+  /** The active users by name, searched and paged (the assignee and team member pickers). */
+  search(tenantId: string, opts?: DirectorySearch): Promise<DirectoryPage>;
 };
 
 /**

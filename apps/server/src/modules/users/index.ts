@@ -14,7 +14,7 @@ export { AuthService, DEFAULT_IP_LOCKOUT, DEFAULT_LOCKOUT, DEFAULT_SESSION_TTL_M
 export { UsersService } from './users.service.js';
 export { hashPassword, verifyPassword } from './password-hash.js';
 export type { User, SessionPrincipal } from './users.types.js';
-export { createUsersDirectory, type TeamMember, type UsersDirectory } from './users-directory.js';
+export { createUsersDirectory, type DirectoryPage, type DirectoryPosition, type DirectorySearch, type TeamMember, type UsersDirectory } from './users-directory.js';
 
 export type UsersModuleDeps = {
   db: DbExecutor;

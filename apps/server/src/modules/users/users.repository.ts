@@ -3,7 +3,8 @@ import type { UserRole } from '@valeo/contracts';
 import { fromDbTime, fromDbTimeOrNull, toDbTime } from '../../db/column-types.js';
 import type { DbExecutor } from '../../db/database.js';
 import type { UsersTable } from '../../db/tables/users.tables.js';
-import type { User } from './users.types.js';
+import { matchesTerms, userSearchName } from './user-search.js';
+import type { User, UserFilter } from './users.types.js';
 
 export type UsersRepository = ReturnType<typeof createUsersRepository>;
 export type UserRecord = User & { passwordHash: string };
@@ -16,7 +17,7 @@ export function createUsersRepository(db: DbExecutor) {
       const result = await db
         .insertInto('users')
         .values({
-          id: user.id, tenant_id: user.tenantId, email: user.email, name: user.name, role: user.role,
+          id: user.id, tenant_id: user.tenantId, email: user.email, name: user.name, search_name: userSearchName(user.name), role: user.role,
           password_hash: user.passwordHash, created_at: toDbTime(user.createdAt), updated_at: toDbTime(user.updatedAt),
           last_login_at: null, deactivated_at: null,
         })
@@ -36,20 +37,14 @@ export function createUsersRepository(db: DbExecutor) {
       return row && toUser(row);
     },
 
-    /** Keyset page ordered by id (UUIDv7 = creation order). */
-    async list(tenantId: string, opts: { limit: number; afterId?: string | undefined }): Promise<User[]> {
-      let query = db.selectFrom('users').selectAll().where('tenant_id', '=', tenantId);
-      if (opts.afterId) query = query.where('id', '>', opts.afterId);
-      const rows = await query.orderBy('id').limit(opts.limit).execute();
-      return rows.map(toUser);
-    },
+    list: (tenantId: string, opts: ListUsersOptions): Promise<User[]> => listUsers(db, tenantId, opts),
 
     async update(tenantId: string, id: string, changes: UserChanges): Promise<void> {
       await db
         .updateTable('users')
         .set({
           updated_at: toDbTime(changes.updatedAt),
-          ...(changes.name === undefined ? {} : { name: changes.name }),
+          ...(changes.name === undefined ? {} : { name: changes.name, search_name: userSearchName(changes.name) }),
           ...(changes.role === undefined ? {} : { role: changes.role }),
           ...(changes.passwordHash === undefined ? {} : { password_hash: changes.passwordHash }),
           ...(changes.deactivatedAt === undefined ? {} : { deactivated_at: changes.deactivatedAt === null ? null : toDbTime(changes.deactivatedAt) }),
@@ -79,6 +74,22 @@ export function createUsersRepository(db: DbExecutor) {
       await db.updateTable('users').set({ last_login_at: toDbTime(at) }).where('id', '=', id).execute();
     },
   };
+}
+
+export type ListUsersOptions = UserFilter & { limit: number; afterId?: string | undefined };
+
+/**
+ * Keyset page ordered by id (UUIDv7 = creation order): ids never change, so a rename or a role
+ * change between two pages neither skips nor repeats anyone. Filters narrow the same order.
+ */
+async function listUsers(db: DbExecutor, tenantId: string, opts: ListUsersOptions): Promise<User[]> {
+  let query = db.selectFrom('users').selectAll().where('tenant_id', '=', tenantId);
+  if (opts.afterId) query = query.where('id', '>', opts.afterId);
+  if (opts.terms.length > 0) query = query.where((eb) => matchesTerms(eb, opts.terms, { inEmail: true }));
+  if (opts.role) query = query.where('role', '=', opts.role);
+  if (opts.status) query = query.where('deactivated_at', opts.status === 'active' ? 'is' : 'is not', null);
+  const rows = await query.orderBy('id').limit(opts.limit).execute();
+  return rows.map(toUser);
 }
 
 export function toUser(row: Selectable<UsersTable>): User {

@@ -3,7 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { API_ERRORS, errorResponses } from '../../http/error-responses.js';
 import { authOf, requireScope } from '../../http/plugins/auth.plugin.js';
-import { CreateUserRequest, PageQuery, toUserDto, UpdateUserRequest, User, UserIdParams, UserPage } from './users.schemas.js';
+import { CreateUserRequest, ListUsersQuery, toUserDto, UpdateUserRequest, User, UserIdParams, UserPage } from './users.schemas.js';
 import type { UsersService } from './users.service.js';
 
 const tags = ['users'];
@@ -16,7 +16,7 @@ export function usersRoutes(service: UsersService): FastifyPluginAsync {
 
     r.get('/users', {
       onRequest,
-      schema: { tags, summary: 'List the users of the tenant', querystring: PageQuery, response: { 200: UserPage, ...errorResponses(...API_ERRORS) } },
+      schema: { tags, summary: 'List the users of the tenant: oldest first, searchable by name or e-mail, filtered by role or status', querystring: ListUsersQuery, response: { 200: UserPage, ...errorResponses(...API_ERRORS) } },
     }, async (request) => {
       const page = await service.listUsers(authOf(request).tenantId, request.query);
       return { data: page.items.map(toUserDto), nextCursor: page.nextCursor };

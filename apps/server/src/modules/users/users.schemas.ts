@@ -3,7 +3,7 @@ import type { User as UserDto } from '@valeo/contracts';
 import type { User } from './users.types.js';
 
 export {
-  ChangePasswordRequest, CreateUserRequest, LoginRequest, PageQuery, SessionResponse, UpdateUserRequest, User, UserIdParams, UserPage,
+  ChangePasswordRequest, CreateUserRequest, ListUsersQuery, LoginRequest, SessionResponse, UpdateUserRequest, User, UserIdParams, UserPage,
 } from '@valeo/contracts';
 
 export function toUserDto(user: User): UserDto {

@@ -7,8 +7,9 @@ import { normalizeEmail } from './auth.service.js';
 import { hashPassword } from './password-hash.js';
 import type { SessionsRepository } from './sessions.repository.js';
 import type { UserChanges, UsersRepository } from './users.repository.js';
+import { userSearchTerms } from './user-search.js';
 import { lastAdmin, selfDeactivation, userEmailTaken, userNotFound } from './users.errors.js';
-import type { Page, PageRequest, User } from './users.types.js';
+import type { ListUsersRequest, Page, User } from './users.types.js';
 
 export type UsersServiceOptions = { users: UsersRepository; sessions: SessionsRepository; clock: Clock; logger: Logger };
 export type CreateUserInput = { tenantId: string; email: string; name: string; password: string; role: UserRole };
@@ -32,10 +33,16 @@ export class UsersService {
     return user;
   }
 
-  async listUsers(tenantId: string, page: PageRequest = {}): Promise<Page<User>> {
-    const limit = page.limit ?? DEFAULT_PAGE_LIMIT;
-    const after = decodeCursor(page.cursor, ['id']);
-    const rows = await this.opts.users.list(tenantId, { limit: limit + 1, afterId: after?.id });
+  /**
+   * A keyset page of the tenant's users, narrowed by `q` (every word in the name or e-mail, any case
+   * or accent), role and status. The cursor is the last id, so it stays valid whatever the filters.
+   */
+  async listUsers(tenantId: string, request: ListUsersRequest = {}): Promise<Page<User>> {
+    const limit = request.limit ?? DEFAULT_PAGE_LIMIT;
+    const after = decodeCursor(request.cursor, ['id']);
+    const rows = await this.opts.users.list(tenantId, {
+      limit: limit + 1, afterId: after?.id, terms: userSearchTerms(request.q), role: request.role, status: request.status,
+    });
     const items = rows.slice(0, limit);
     const last = items[items.length - 1];
     return { items, nextCursor: rows.length > limit && last ? encodeCursor({ id: last.id }) : null };

@@ -1,4 +1,4 @@
-import type { ApiKeyScope, UserRole } from '@valeo/contracts';
+import type { ApiKeyScope, UserRole, UserStatus } from '@valeo/contracts';
 
 /** A user as the rest of the Hub sees it: never the password hash. */
 export type User = {
@@ -30,3 +30,8 @@ export type SessionPrincipal = {
 
 export type Page<T> = { items: T[]; nextCursor: string | null };
 export type PageRequest = { limit?: number | undefined; cursor?: string | undefined };
+
+/** Narrows the user list: every term (`userSearchTerms`) in the name or e-mail, a role, active or not. */
+export type UserFilter = { terms: readonly (readonly string[])[]; role?: UserRole | undefined; status?: UserStatus | undefined };
+/** `GET /users`: a page plus the filters (`q` is the raw search text). */
+export type ListUsersRequest = PageRequest & { q?: string | undefined; role?: UserRole | undefined; status?: UserStatus | undefined };

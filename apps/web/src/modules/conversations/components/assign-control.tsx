@@ -2,14 +2,16 @@ import type { ReactNode } from 'react';
 import type { AuthUser, Conversation } from '@valeo/contracts';
 import { useI18n } from '../../i18n/hooks/use-i18n.js';
 import { useConversationAction } from '../hooks/use-conversation-actions.js';
-import { useAssignees } from '../hooks/use-work-lookups.js';
+import { useAssigneeSearch } from '../hooks/use-work-lookups.js';
 import { canAssignOthers, canWorkConversations } from '../utils/work-permissions.js';
+import { AssigneeSearchBox, PickerHint } from './assignee-search-box.js';
 
 export type AssignControlProps = { conversation: Conversation; user: AuthUser };
 
 /**
  * Who works on the conversation. Admins and supervisors pick anyone from a list (online people
- * marked); an agent takes it or gives their own back; viewers and marketing only see the name.
+ * marked; with more people than one page, a search field narrows it); an agent takes it or gives
+ * their own back; viewers and marketing only see the name.
  */
 export function AssignControl({ conversation, user }: AssignControlProps) {
   const { t } = useI18n();
@@ -42,16 +44,18 @@ type AssigneeSelectProps = { conversation: Conversation; busy: boolean; failed: 
 
 function AssigneeSelect({ conversation, busy, failed, onAssign }: AssigneeSelectProps) {
   const { t } = useI18n();
-  const assignees = useAssignees();
-  const people = assignees.data?.data ?? [];
+  const search = useAssigneeSearch();
+  const people = search.people;
   const current = conversation.assignee;
-  // The current assignee stays selectable even if the list has not loaded (or they left the team).
+  // The current assignee stays selectable even if the list has not loaded (or does not match the search).
   const listed = current && !people.some((p) => p.id === current.id) ? [{ id: current.id, name: current.name, online: false }, ...people] : people;
   return (
     <span className="assign-control">
+      {search.searchable ? <AssigneeSearchBox label={t('work.searchAssignee')} onSearch={search.setQuery} /> : null}
       <select
         className="assign-select"
         aria-label={t('work.assignee')}
+        aria-busy={search.isFetching}
         value={current?.id ?? ''}
         disabled={busy}
         onChange={(event) => onAssign(event.target.value === '' ? null : event.target.value)}
@@ -62,6 +66,7 @@ function AssigneeSelect({ conversation, busy, failed, onAssign }: AssigneeSelect
             {person.online ? t('work.online', { name: person.name }) : person.name}
           </option>
         ))}
+        <PickerHint query={search.query} found={people.length} more={search.more} />
       </select>
       {failed}
     </span>

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import type { Team } from '@valeo/contracts';
 import '../teams.css';
 import { useI18n } from '../../i18n/hooks/use-i18n.js';
-import { useAssignees } from '../../conversations/hooks/use-work-lookups.js';
+import { AssigneeSearchBox, PickerHint } from '../../conversations/components/assignee-search-box.js';
+import { useAssigneeSearch } from '../../conversations/hooks/use-work-lookups.js';
 import { useManageTeams, useTeams } from '../hooks/use-teams.js';
 import { TeamNameForm } from './team-name-form.js';
 
@@ -73,10 +74,11 @@ function TeamRow({ team }: { team: Team }) {
 
 type TeamMembersProps = { team: Team; busy: boolean; onChange: (userId: string, add: boolean) => void };
 
+/** The members, each removable, and a picker of the others (searchable when there are many people). */
 function TeamMembers({ team, busy, onChange }: TeamMembersProps) {
   const { t } = useI18n();
-  const people = useAssignees().data?.data ?? [];
-  const outside = people.filter((p) => !team.members.some((m) => m.id === p.id));
+  const search = useAssigneeSearch();
+  const outside = search.people.filter((p) => !team.members.some((m) => m.id === p.id));
   return (
     <div className="team-members">
       <span className="muted small">{t('teams.members')}: </span>
@@ -91,7 +93,8 @@ function TeamMembers({ team, busy, onChange }: TeamMembersProps) {
           </li>
         ))}
       </ul>
-      {outside.length > 0 ? (
+      {search.searchable ? <AssigneeSearchBox label={t('teams.searchMember', { name: team.name })} onSearch={search.setQuery} /> : null}
+      {outside.length > 0 || search.searchable ? (
         <select aria-label={t('teams.addMember', { name: team.name })} value="" disabled={busy} onChange={(event) => event.target.value !== '' && onChange(event.target.value, true)}>
           <option value="">{t('teams.addMemberPlaceholder')}</option>
           {outside.map((p) => (
@@ -99,6 +102,7 @@ function TeamMembers({ team, busy, onChange }: TeamMembersProps) {
               {p.name}
             </option>
           ))}
+          <PickerHint query={search.query} found={outside.length} more={search.more} />
         </select>
       ) : null}
     </div>

@@ -1,17 +1,25 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CreateUserRequest, UpdateUserRequest, User, UserPage } from '@valeo/contracts';
+import { keepPreviousData, useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import type { CreateUserRequest, UpdateUserRequest, User, UserPage, UserRole, UserStatus } from '@valeo/contracts';
 import { useApi } from '../../../lib/api-context.js';
 import { queryKeys } from '../../../lib/query-keys.js';
 
-/** Tenants have tens of users: one page of the API's largest size shows them all. */
-const USERS_PAGE_LIMIT = 100;
+/** One page of the settings' user list; "Load more" asks for the next. */
+export const USERS_PAGE_SIZE = 50;
 
-/** `GET /users` (admins only). */
-export function useUsers() {
+/** What the admin narrowed the list to; empty / undefined = everyone. */
+export type UserListFilters = { q: string; role?: UserRole | undefined; status?: UserStatus | undefined };
+
+/** `GET /users` (admins only): keyset pages, oldest first, narrowed by search, role and status. */
+export function useUsers(filters: UserListFilters) {
   const api = useApi();
-  return useQuery({
-    queryKey: queryKeys.users.list(),
-    queryFn: () => api.get<UserPage>('/users', { limit: USERS_PAGE_LIMIT }),
+  const params = { q: filters.q.trim() || undefined, role: filters.role, status: filters.status };
+  return useInfiniteQuery({
+    queryKey: queryKeys.users.list(params),
+    queryFn: ({ pageParam }) => api.get<UserPage>('/users', { ...params, limit: USERS_PAGE_SIZE, cursor: pageParam }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    // The rows stay while the next search loads, instead of flashing "Loading".
+    placeholderData: keepPreviousData,
   });
 }
 
