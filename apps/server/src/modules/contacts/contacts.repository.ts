@@ -132,12 +132,11 @@ export async function listContacts(
   if (opts.search !== undefined && opts.search.trim() !== '') {
     // The folding rule of search (ADR 0012): every typed word, in one of its spellings, must be in the
     // folded name or the number. Words are letters and digits only, so they carry no LIKE wildcards;
-    // a search without any word ("%", "+") matches nothing rather than everything.
+    // a search without any word ("%", quotes) is an empty box, as in the inbox and the users list.
     // A number typed with spaces, dashes or brackets ("+49 151 234-56") is one number, not words.
     const digits = PHONE_LIKE.test(opts.search) ? opts.search.replace(/\D/g, '') : '';
     const terms = digits !== '' ? [[digits]] : searchWordSpellings(opts.search).slice(0, MAX_SEARCH_WORDS);
-    if (terms.length === 0) return [];
-    query = query.where((eb) => eb.and(terms.map((spellings) => eb.or([
+    if (terms.length > 0) query = query.where((eb) => eb.and(terms.map((spellings) => eb.or([
       ...spellings.map((spelling) => eb('search_name', 'like', `%${spelling}%`)),
       eb('wa_id', 'like', `%${spellings[0] ?? ''}%`),
     ]))));

@@ -42,9 +42,9 @@ describe(`contacts search (${testDialect()})`, () => {
     expect(await found('erika jorg')).toEqual([]);
   });
 
-  it('treats wildcards and quotes as separators, and a search without words finds nothing', async () => {
-    expect(await found('%')).toEqual([]);
-    expect(await found("_'\"")).toEqual([]);
+  it('treats wildcards and quotes as separators; a search without words is an empty box', async () => {
+    expect(await found('%')).toHaveLength(names.length + 1);
+    expect(await found("_'\"")).toHaveLength(names.length + 1);
     expect(await found('%erika%')).toEqual(['Erika Mustermann']);
   });
 
