@@ -99,6 +99,7 @@ async function openDatabase(config: Config): Promise<DatabaseHandle> {
     postgresUrl: config.db.postgresUrl,
     postgresPoolSize: config.db.postgresPoolSize,
     postgresStatementTimeoutMs: config.db.postgresStatementTimeoutMs,
+    postgresNamedStatements: config.db.postgresNamedStatements,
   });
 }
 

@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import type { Database as BetterSqlite } from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import type { Database, DatabaseHandle, DialectName } from '../db/database.js';
+import { nameHotStatements } from './pg-named-statements.js';
 
 export type DatabaseOptions = {
   type: DialectName;
@@ -11,6 +12,8 @@ export type DatabaseOptions = {
   postgresUrl?: string | undefined;
   postgresPoolSize?: number;
   postgresStatementTimeoutMs?: number;
+  /** Hot statements become server-side prepared statements (pg-named-statements.ts). @defaultValue true */
+  postgresNamedStatements?: boolean;
   /** Puts every unqualified table into this schema (tests isolate per file with it). */
   postgresSchema?: string;
 };
@@ -72,6 +75,7 @@ async function createPostgres(opts: DatabaseOptions): Promise<DatabaseHandle> {
     max: opts.postgresPoolSize ?? 10,
     options: settings.join(' '),
   });
+  if (opts.postgresNamedStatements ?? true) nameHotStatements(pool);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', close: () => db.destroy() };
 }

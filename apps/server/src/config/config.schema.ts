@@ -49,6 +49,7 @@ export const ConfigSchema = Type.Object({
     postgresUrl: Type.Optional(Type.String({ env: 'DB_POSTGRES_URL', secret: true, pattern: '^postgres(ql)?://', description: 'PostgreSQL connection URL; required when DB_TYPE=postgres.' })),
     postgresPoolSize: Type.Integer({ env: 'DB_POSTGRES_POOL_SIZE', default: 10, minimum: 1, maximum: 500, description: 'Connections in the PostgreSQL pool per process.' }),
     postgresStatementTimeoutMs: Type.Integer({ env: 'DB_POSTGRES_STATEMENT_TIMEOUT_MS', default: 30_000, minimum: 0, description: 'PostgreSQL statement_timeout in milliseconds (0 = none).' }),
+    postgresNamedStatements: Type.Boolean({ env: 'DB_POSTGRES_NAMED_STATEMENTS', default: true, description: 'Run frequent statements as server-side prepared statements (parsed once per connection). Set false behind a pooler in transaction mode that does not track prepared statements (PgBouncer < 1.21).' }),
   }),
   queue: Type.Object({
     driver: Type.Enum(['in-process', 'bullmq'], { env: 'QUEUE_DRIVER', default: 'in-process', description: '`in-process` (durable job table in the database) or `bullmq` (Redis; requires DB_TYPE=postgres).' }),
