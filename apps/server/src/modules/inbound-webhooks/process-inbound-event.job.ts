@@ -22,6 +22,12 @@ export const processInboundEventJob = defineJob({
   }, { additionalProperties: false }),
   maxAttempts: 10,
   backoff: { baseMs: 1_000, maxMs: 60_000 },
+  // Four jobs at once per process: on PostgreSQL a job's statements are round trips, and one at a
+  // time left the apply behind the intake (bench --postgres: 3,981 → 5,251 statuses/s, keeping up).
+  // Safe because processing is concurrent across worker processes anyway: guarded status updates,
+  // unique wamids, atomic upserts; a batch that fails (e.g. a deadlock) is redone event by event.
+  // On SQLite the one connection serialises the transactions, so nothing changes there.
+  concurrency: 4,
 });
 
 export type ProcessInboundEventPayload = { inboundEventIds: string[] };
