@@ -44,14 +44,39 @@ export function nameHotStatements(pool: pg.Pool, opts: NamedStatementsOptions = 
 
   pool.on('connect', (client) => {
     const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+    /** Names whose statement on this connection no longer matches its tables (see {@link isStalePlan}). */
+    const stale = new Set<string>();
+    const named = async (name: string, text: string, values: unknown[]): Promise<unknown> => {
+      try {
+        return await query({ name, text, values });
+      } catch (error) {
+        if (!isStalePlan(error)) throw error;
+        stale.add(name);
+        // The statement failed while planning, so it did nothing: outside a transaction it is simply
+        // run again. Inside one it has aborted the transaction; the caller's retry runs it unnamed.
+        if (client.getTransactionStatus() !== 'I') throw error;
+        return query(text, values);
+      }
+    };
     // Only the (text, values) form Kysely uses for plain queries; cursors, configs and callbacks pass through.
     (client as { query: unknown }).query = (...args: unknown[]) => {
       const [text, values] = args;
       if (args.length === 2 && typeof text === 'string' && Array.isArray(values)) {
         const name = nameFor(text);
-        if (name !== undefined) return query({ name, text, values });
+        if (name !== undefined && !stale.has(name)) return named(name, text, values);
       }
       return query(...args);
     };
   });
+}
+
+/**
+ * A prepared statement's result columns are fixed when it is parsed: once another process alters
+ * its table (a rolling deploy's migration adding a column under `select *` or `returning *`),
+ * PostgreSQL refuses every later execution on that connection with this error. Unnamed statements
+ * are parsed each time and never see it.
+ */
+function isStalePlan(error: unknown): boolean {
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  return code === '0A000' && typeof message === 'string' && message.includes('cached plan must not change result type');
 }

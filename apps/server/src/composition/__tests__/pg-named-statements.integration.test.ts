@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testDialect, testPostgresUrl } from '../../../test/helpers/test-database.js';
 import { nameHotStatements } from '../pg-named-statements.js';
 
@@ -56,6 +56,48 @@ describe.runIf(testDialect() === 'postgres')('named hot statements (PostgreSQL)'
     const pool = onePool({ hotAfter: 1 });
     await expect(run(pool, 'select 1 / $1::int as n', [0])).rejects.toThrow('division by zero');
     expect((await run<{ n: number }>(pool, 'select 1 / $1::int as n', [1]))[0]!.n).toBe(1);
+  });
+
+  describe('a table changed by another process (a rolling deploy migrates while this one runs)', () => {
+    const table = `named_stmt_${process.pid}`;
+    let admin: pg.Pool;
+    beforeEach(async () => {
+      admin = new pg.Pool({ connectionString: testPostgresUrl(), max: 1 });
+      await admin.query(`create table ${table} (id int primary key)`);
+      await admin.query(`insert into ${table} values (1)`);
+    });
+    afterEach(async () => {
+      await admin.query(`drop table if exists ${table}`);
+      await admin.end();
+    });
+
+    it('answers a named select * after a column was added, outside a transaction', async () => {
+      const pool = onePool({ hotAfter: 1 });
+      const text = `select * from ${table} where id = $1`;
+      expect(await run(pool, text, [1])).toEqual([{ id: 1 }]);
+      await admin.query(`alter table ${table} add column note text`);
+      expect(await run(pool, text, [1])).toEqual([{ id: 1, note: null }]);
+      expect(await run(pool, text, [1])).toEqual([{ id: 1, note: null }]);
+    });
+
+    it('fails a transaction once at most, then the connection answers again', async () => {
+      const pool = onePool({ hotAfter: 1 });
+      const text = `select * from ${table} where id = $1`;
+      expect(await run(pool, text, [1])).toEqual([{ id: 1 }]);
+      await admin.query(`alter table ${table} add column note text`);
+      const client = await pool.connect();
+      try {
+        await client.query('begin', []);
+        // Inside a transaction the failed statement has aborted it; it cannot be retried there.
+        await client.query(text, [1]).catch(() => undefined);
+        await client.query('rollback', []);
+        await client.query('begin', []);
+        expect((await client.query(text, [1])).rows).toEqual([{ id: 1, note: null }]);
+        await client.query('commit', []);
+      } finally {
+        client.release();
+      }
+    });
   });
 
   it('leaves the other call forms alone (callbacks, query configs, pool.query)', async () => {
