@@ -9,7 +9,9 @@ class DuplicateInbound extends Error {}
 /**
  * Stores a customer's message once (unique per channel + wamid), upserting the contact and the
  * conversation and opening the 24-hour window from the message's own timestamp. A replay returns
- * the stored message with `duplicate: true` and changes nothing (no second unread count).
+ * the stored message with `duplicate: true` and changes nothing (no second unread count). In the
+ * caller's transaction (`executor`), losing the insert to a concurrent transaction throws instead,
+ * so that the caller rolls back the contact and conversation updates made before it.
  */
 export async function recordInboundMessage(deps: MessagesDeps, input: RecordInboundInput, executor?: DbExecutor): Promise<RecordInboundResult> {
   const known = await findMessageByWamid(executor ?? deps.db, input.channelId, input.event.wamid);
@@ -30,8 +32,12 @@ export async function recordInboundMessage(deps: MessagesDeps, input: RecordInbo
     return result;
   } catch (error) {
     if (!(error instanceof DuplicateInbound)) throw error;
-    // A concurrent delivery of the same webhook won the insert; ours rolled back.
-    const winner = await findMessageByWamid(executor ?? deps.db, input.channelId, input.event.wamid);
+    // A concurrent transaction won the insert. In the caller's transaction our contact and
+    // conversation updates (a second unread count) are still in it: only the caller can roll them
+    // back, and its retry then finds the stored message.
+    if (executor) throw new Error('inbound message was stored by a concurrent transaction; roll back and retry', { cause: error });
+    // In our own transaction, which rolled back.
+    const winner = await findMessageByWamid(deps.db, input.channelId, input.event.wamid);
     if (!winner) throw new Error(`inbound ${input.event.wamid} conflicted but is not stored`, { cause: error });
     return { messageId: winner.id, conversationId: winner.conversationId, duplicate: true };
   }
