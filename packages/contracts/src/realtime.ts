@@ -18,6 +18,7 @@ export const REALTIME_HEARTBEAT_MS = 15_000;
 
 export const REALTIME_EVENT_NAMES = [
   'message.received', 'message.status-changed', 'message.queued', 'conversation.updated', 'media.stored', 'contact.updated', 'team.updated',
+  'label.updated',
 ] as const;
 export type RealtimeEventName = (typeof REALTIME_EVENT_NAMES)[number];
 
@@ -94,6 +95,20 @@ export const TeamUpdatedEvent = Type.Object({
 export type TeamUpdatedEvent = Static<typeof TeamUpdatedEvent>;
 export type TeamChange = TeamUpdatedEvent['change'];
 
+/**
+ * A label of the tenant was created, renamed/recoloured or deleted: refetch the labels, and (unless
+ * created: nothing carries it yet) what shows them — conversation chips and filters, the contact panel.
+ * One event per label rather than a `conversation.updated`/`contact.updated` per carrier: a label can
+ * be on thousands of them, and deleting it detaches it from all at once.
+ */
+export const LabelUpdatedEvent = Type.Object({
+  tenantId: Type.String(),
+  labelId: Type.String(),
+  change: Type.Union([Type.Literal('created'), Type.Literal('updated'), Type.Literal('deleted')]),
+});
+export type LabelUpdatedEvent = Static<typeof LabelUpdatedEvent>;
+export type LabelChange = LabelUpdatedEvent['change'];
+
 /** `data` of each SSE event, by event name. */
 export type RealtimeEventMap = {
   'message.received': MessageReceivedEvent;
@@ -103,6 +118,7 @@ export type RealtimeEventMap = {
   'media.stored': MediaStoredEvent;
   'contact.updated': ContactUpdatedEvent;
   'team.updated': TeamUpdatedEvent;
+  'label.updated': LabelUpdatedEvent;
 };
 
 export const REALTIME_EVENT_SCHEMAS = {
@@ -113,6 +129,7 @@ export const REALTIME_EVENT_SCHEMAS = {
   'media.stored': MediaStoredEvent,
   'contact.updated': ContactUpdatedEvent,
   'team.updated': TeamUpdatedEvent,
+  'label.updated': LabelUpdatedEvent,
 } as const;
 
 /** A parsed SSE event as a client sees it. */

@@ -27,7 +27,7 @@ export function createLabelsAndNotes({ db, clock, events, contacts, conversation
   const conversationLabelsChanged = publish('labels');
   const contactLabelsChanged = contactChanged('labels');
   const labels = createLabelsModule({
-    db, clock,
+    db, clock, events,
     targets: { conversation: (tenantId, id) => conversations.get(tenantId, id), contact: (tenantId, id) => contacts.get(tenantId, id) },
     changed: (target, tenantId, id) => (target === 'conversation' ? conversationLabelsChanged : contactLabelsChanged)(tenantId, id),
   });

@@ -7,6 +7,7 @@ function keysFor<const Scope extends string>(scope: Scope) {
     all: [scope] as const,
     lists: () => [scope, 'list'] as const,
     list: (params: string | Record<string, unknown> = {}) => [scope, 'list', params] as const,
+    details: () => [scope, 'detail'] as const,
     detail: (id: string) => [scope, 'detail', id] as const,
   };
 }

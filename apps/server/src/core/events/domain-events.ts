@@ -24,6 +24,8 @@ export type DomainEventMap = {
   'contact.updated': { tenantId: string; contactId: string; change: 'labels' | 'profile' };
   /** A team was created, renamed or deleted, or its members changed (conversations show team names). */
   'team.updated': { tenantId: string; teamId: string; change: 'created' | 'renamed' | 'deleted' | 'members' };
+  /** A label was created, renamed/recoloured or deleted (conversations and contacts show label names and colours). */
+  'label.updated': { tenantId: string; labelId: string; change: 'created' | 'updated' | 'deleted' };
 };
 
 export type DomainEventName = keyof DomainEventMap;

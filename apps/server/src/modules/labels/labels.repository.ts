@@ -44,22 +44,29 @@ export async function insertLabel(
   return row ? toLabel(row) : undefined;
 }
 
+/**
+ * undefined when the label is not there or already has that name and colour: the row is written only
+ * when something differs, decided in the statement itself, so a concurrent edit cannot turn a real
+ * change into an unnoticed one (the caller publishes only for a written row).
+ */
 export async function updateLabel(
   db: DbExecutor,
   tenantId: string,
   id: string,
   patch: { name?: string; nameKey?: string; color?: string; now: Date },
 ): Promise<LabelRecord | undefined> {
+  const { name, color } = patch;
   const row = await db
     .updateTable('labels')
     .set({
-      ...(patch.name === undefined ? {} : { name: patch.name }),
+      ...(name === undefined ? {} : { name }),
       ...(patch.nameKey === undefined ? {} : { name_key: patch.nameKey }),
-      ...(patch.color === undefined ? {} : { color: patch.color }),
+      ...(color === undefined ? {} : { color }),
       updated_at: toDbTime(patch.now),
     })
     .where('tenant_id', '=', tenantId)
     .where('id', '=', id)
+    .where((eb) => eb.or([...(name === undefined ? [] : [eb('name', '<>', name)]), ...(color === undefined ? [] : [eb('color', '<>', color)])]))
     .returningAll()
     .executeTakeFirst();
   return row ? toLabel(row) : undefined;

@@ -1,5 +1,6 @@
-import { LABELS_PER_TENANT_MAX } from '@valeo/contracts';
+import { LABELS_PER_TENANT_MAX, type LabelChange } from '@valeo/contracts';
 import type { Clock } from '../../core/clock.js';
+import type { EventBus } from '../../core/events/event-bus.js';
 import type { Db } from '../../db/database.js';
 import { isUniqueViolation } from '../../db/unique-violation.js';
 import { normalizeLabelName } from './label-name.js';
@@ -20,8 +21,14 @@ import {
 
 export type LabelsService = ReturnType<typeof createLabelsService>;
 
-/** A tenant's labels and their attachments. Whether the target exists is the caller's check. */
-export function createLabelsService(db: Db, clock: Clock) {
+/**
+ * A tenant's labels and their attachments. Whether the target exists is the caller's check.
+ * Creating, renaming/recolouring and deleting a label publish `label.updated` once written (each is one
+ * statement, committed when it resolves); a refused change or an edit to the values it already has
+ * publishes nothing. Attachments are reported by the routes' `changed` callback instead.
+ */
+export function createLabelsService(db: Db, clock: Clock, events: EventBus) {
+  const changed = (tenantId: string, labelId: string, change: LabelChange) => events.publish('label.updated', { tenantId, labelId, change });
   const get = async (tenantId: string, id: string): Promise<LabelRecord> => {
     const label = await findLabel(db, tenantId, id);
     if (!label) throw labelNotFound(id);
@@ -35,6 +42,7 @@ export function createLabelsService(db: Db, clock: Clock) {
       const { name, nameKey } = normalizeLabelName(input.name);
       const label = await insertLabel(db, { tenantId, name, nameKey, color: input.color.toLowerCase(), now: clock.now() });
       if (!label) throw labelNameTaken(name);
+      changed(tenantId, label.id, 'created');
       return label;
     },
     async update(tenantId: string, id: string, input: { name?: string | undefined; color?: string | undefined }): Promise<LabelRecord> {
@@ -45,8 +53,12 @@ export function createLabelsService(db: Db, clock: Clock) {
           ...(input.color === undefined ? {} : { color: input.color.toLowerCase() }),
           now: clock.now(),
         });
-        if (!label) throw labelNotFound(id);
-        return label;
+        if (label) {
+          changed(tenantId, id, 'updated');
+          return label;
+        }
+        // Nothing written: an unknown label, or one that already looks like this (no event).
+        return await get(tenantId, id);
       } catch (error) {
         if (isUniqueViolation(error)) throw labelNameTaken(renamed.name ?? '');
         throw error;
@@ -54,6 +66,7 @@ export function createLabelsService(db: Db, clock: Clock) {
     },
     async remove(tenantId: string, id: string): Promise<void> {
       if (!(await deleteLabel(db, tenantId, id))) throw labelNotFound(id);
+      changed(tenantId, id, 'deleted');
     },
     /** Idempotent; answers the target's labels afterwards. */
     async attach(target: LabelTarget, tenantId: string, targetId: string, labelId: string): Promise<LabelRecord[]> {

@@ -1,12 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROLE_SCOPES, type ApiKeyScope } from '@valeo/contracts';
 import { eventually } from '../../../../test/helpers/eventually.js';
-import { startInboxHarness, type Call, type InboxHarness } from '../../../../test/helpers/inbox-harness.js';
+import type { Call, InboxHarness } from '../../../../test/helpers/inbox-harness.js';
 import { testDialect } from '../../../../test/helpers/test-database.js';
-import { openSse, type SseClient } from './sse-client.js';
-
-type Id = { id: string };
-type Tenant = { id: string; call: Call; key: string };
+import { startLiveStreamFixture, type Id, type LiveStreamFixture, type Tenant } from './live-stream-fixture.js';
+import type { SseClient } from './sse-client.js';
 
 /**
  * The whole Hub: changes to a contact (labels, side-panel profile) and to teams reach the other
@@ -14,50 +11,21 @@ type Tenant = { id: string; call: Call; key: string };
  * for a change that was refused or rolled back.
  */
 describe(`contact.updated and team.updated on the live stream (${testDialect()})`, () => {
+  let live: LiveStreamFixture;
   let h: InboxHarness;
   let viewer: Tenant;
   let other: Tenant;
   let agent: Call;
   let supervisor: Call;
-  const clients: SseClient[] = [];
-  let markers = 0;
 
   beforeAll(async () => {
-    h = await startInboxHarness();
-    const keyFor = async (tenantId: string, scopes: readonly ApiKeyScope[]) =>
-      (await h.hub.container.tenants.apiKeys.createApiKey({ tenantId, name: scopes.join(' '), scopes: [...scopes] })).key;
-    const tenant = async (tenantId: string, scopes: readonly ApiKeyScope[]): Promise<Tenant> => {
-      const key = await keyFor(tenantId, scopes);
-      return { id: tenantId, key, call: (method, path, body) => h.hub.api(path, { method, headers: { authorization: `Bearer ${key}` }, ...(body === undefined ? {} : { body }) }) };
-    };
-    viewer = await tenant(h.hub.tenantId, ROLE_SCOPES.viewer);
-    const foreign = await h.hub.container.tenants.tenants.createTenant({ name: 'Other', slug: 'other-contact-team' });
-    other = await tenant(foreign.id, ['admin']);
-    [agent, supervisor] = await Promise.all([h.as('agent'), h.as('supervisor')]);
+    live = await startLiveStreamFixture('other-contact-team');
+    ({ h, viewer, other, agent, supervisor } = live);
   });
-  afterAll(async () => {
-    for (const client of clients) client.close();
-    await h?.hub.stop();
-  });
+  afterAll(() => live?.stop());
 
-  /** A viewer's stream of the main tenant and an admin's stream of the other tenant. */
-  async function openStreams(): Promise<{ mine: SseClient; theirs: SseClient }> {
-    const before = h.hub.container.inboxRealtime.hub.stats().connections;
-    const open = (key: string) => openSse(`${h.hub.publicBaseUrl}/api/v1/events`, { authorization: `Bearer ${key}` });
-    const [mine, theirs] = await Promise.all([open(viewer.key), open(other.key)]);
-    clients.push(mine, theirs);
-    expect([mine.status, theirs.status]).toEqual([200, 200]);
-    await eventually(() => expect(h.hub.container.inboxRealtime.hub.stats().connections).toBe(before + 2));
-    return { mine, theirs };
-  }
-
-  /** The other tenant makes a change of its own; its stream must show that and nothing published before it. */
-  async function expectOnlyOwnMarker(theirs: SseClient): Promise<void> {
-    markers += 1;
-    const team = (await other.call('POST', '/api/v1/teams', { name: `Marker ${markers}` })).body as Id;
-    await eventually(() => expect(theirs.events()).toHaveLength(1));
-    expect(theirs.events()).toEqual([{ event: 'team.updated', data: { tenantId: other.id, teamId: team.id, change: 'created' } }]);
-  }
+  const openStreams = () => live.openStreams();
+  const expectOnlyOwnMarker = (theirs: SseClient) => live.expectOnlyOwnMarker(theirs);
 
   const contactOf = async (conversationId: string) => ((await h.admin('GET', `/api/v1/conversations/${conversationId}`)).body as { contact: Id }).contact.id;
   const contactEvents = (stream: SseClient, contactId: string) => stream.events('contact.updated').filter((e) => e.data['contactId'] === contactId);
@@ -83,6 +51,8 @@ describe(`contact.updated and team.updated on the live stream (${testDialect()})
   });
 
   it('publishes contact.updated only after the commit, and nothing for a refused or rolled-back change', async () => {
+    // Made before the streams open: creating it is a live `label.updated` of the other tenant.
+    const foreignLabel = (await other.call('POST', '/api/v1/labels', { name: 'Fremd', color: '#000000' })).body as Id;
     const { mine, theirs } = await openStreams();
     const contactId = await contactOf(await h.inbound('4915100000302', 'Hallo'));
     const db = h.hub.container.database.db;
@@ -104,7 +74,6 @@ describe(`contact.updated and team.updated on the live stream (${testDialect()})
     // Refused before anything was written: wrong scope, another tenant's contact or label, an unknown label.
     expect((await viewer.call('PATCH', path, { erpCustomerId: 'K-X' })).status).toBe(403);
     expect((await other.call('PATCH', path, { erpCustomerId: 'K-X' })).status).toBe(404);
-    const foreignLabel = (await other.call('POST', '/api/v1/labels', { name: 'Fremd', color: '#000000' })).body as Id;
     expect((await agent('PUT', `/api/v1/contacts/${contactId}/labels/${foreignLabel.id}`)).status).toBe(404);
     expect((await agent('PUT', `/api/v1/contacts/${contactId}/labels/no-such-label`)).status).toBe(404);
 
@@ -114,7 +83,7 @@ describe(`contact.updated and team.updated on the live stream (${testDialect()})
     // The handler's read runs on after the stream got the event.
     await eventually(() => expect(readAtEvent).toEqual(['K-302', 'K-302-B']));
     off();
-    // Its own label (labels are not live events) and the refused calls left the other tenant's stream empty until its marker.
+    // The refused calls left the other tenant's stream empty until its marker.
     await expectOnlyOwnMarker(theirs);
   });
 

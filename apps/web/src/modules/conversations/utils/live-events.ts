@@ -37,6 +37,7 @@ const SUBJECT_ID: { [N in RealtimeEventName]: keyof RealtimeEventMap[N] & string
   'media.stored': 'conversationId',
   'contact.updated': 'contactId',
   'team.updated': 'teamId',
+  'label.updated': 'labelId',
 };
 const defaultBackoff = (attempt: number) => Math.min(30_000, 1000 * 2 ** attempt);
 
