@@ -40,3 +40,13 @@ export function newId(): string {
   }
   return uuidv7({ msecs: state.msecs, seq: state.seq, random });
 }
+
+/**
+ * An id that sorts at `atMs` among the ids of {@link newId}: for a record that belongs earlier in
+ * time order than its creation (a message Meta delivers late). At or after the current
+ * millisecond it is simply {@link newId}; before it, the time part is `atMs` with a random counter.
+ */
+export function newIdAt(atMs: number): string {
+  if (atMs >= Date.now()) return newId();
+  return uuidv7({ msecs: Math.max(0, Math.floor(atMs)), random: nextRandom16() });
+}

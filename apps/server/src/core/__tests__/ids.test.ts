@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { validate, version } from 'uuid';
-import { newId } from '../ids.js';
+import { newId, newIdAt } from '../ids.js';
 
 describe('newId', () => {
   it('makes valid version-7 UUIDs', () => {
@@ -36,5 +36,28 @@ describe('newId', () => {
     const at = Date.now();
     const ms = parseInt(newId().replace(/-/g, '').slice(0, 12), 16);
     expect(Math.abs(ms - at)).toBeLessThan(5_000);
+  });
+});
+
+describe('newIdAt', () => {
+  it('sorts at the given time among newId ids, and is a valid v7 id', () => {
+    const before = newId();
+    const hourAgo = newIdAt(Date.now() - 3_600_000);
+    expect(validate(hourAgo)).toBe(true);
+    expect(version(hourAgo)).toBe(7);
+    expect(hourAgo < before).toBe(true);
+    expect(parseInt(hourAgo.replace(/-/g, '').slice(0, 12), 16)).toBeLessThan(Date.now() - 3_500_000);
+  });
+
+  it('is a plain newId for now or the future', () => {
+    const last = newId();
+    const next = newIdAt(Date.now() + 60_000);
+    expect(next > last).toBe(true);
+    expect(Math.abs(parseInt(next.replace(/-/g, '').slice(0, 12), 16) - Date.now())).toBeLessThan(5_000);
+  });
+
+  it('gives distinct ids for the same past millisecond', () => {
+    const at = Date.now() - 10_000;
+    expect(new Set(Array.from({ length: 1_000 }, () => newIdAt(at))).size).toBe(1_000);
   });
 });

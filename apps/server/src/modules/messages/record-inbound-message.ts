@@ -1,4 +1,5 @@
 import { inTransaction, type DbExecutor } from '../../db/database.js';
+import { newId, newIdAt } from '../../core/ids.js';
 import { messagePreview } from './message-preview.js';
 import type { MessagesDeps } from './messages.deps.js';
 import type { RecordInboundInput, RecordInboundResult } from './messages.types.js';
@@ -43,6 +44,19 @@ export async function recordInboundMessage(deps: MessagesDeps, input: RecordInbo
   }
 }
 
+/**
+ * A conversation lists its messages in id order (UUIDv7, creation time). A message Meta delivers
+ * late (a retry after an outage of ours, a re-delivery, webhooks overtaking each other) is given an
+ * id at the end of the second Meta stamped it with, so it lands where the customer wrote it instead
+ * of at the bottom. A live message (Meta's timestamp is whole seconds, so within that second's end)
+ * keeps its arrival time: an immediate reply must not sort before the message it answers.
+ */
+function inboundMessageId(sentAt: Date, now: Date): string {
+  const lateMs = now.getTime() - (sentAt.getTime() + 999);
+  // Ids carry the process clock (ids.ts); the lateness is measured on the Hub's clock.
+  return lateMs > 0 ? newIdAt(Date.now() - lateMs) : newId();
+}
+
 async function store(deps: MessagesDeps, input: RecordInboundInput, db: DbExecutor): Promise<RecordInboundResult> {
   const { event, tenantId, channelId } = input;
   const now = deps.clock.now();
@@ -54,6 +68,7 @@ async function store(deps: MessagesDeps, input: RecordInboundInput, db: DbExecut
   const message = await insertMessage(
     db,
     {
+      id: inboundMessageId(event.timestamp, now),
       tenantId,
       channelId,
       conversationId: conversation.id,
