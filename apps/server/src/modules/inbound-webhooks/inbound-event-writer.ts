@@ -3,7 +3,7 @@ import type { JobQueue } from '../../queue/job-queue.js';
 import { insertInboundEventsIfNew, type NewInboundEvent } from './inbound-events.repository.js';
 import { processInboundEventJob } from './process-inbound-event.job.js';
 
-type Waiting = { event: NewInboundEvent; carriesMessages: boolean; resolve(inserted: boolean): void; reject(error: unknown): void };
+type Waiting = { event: NewInboundEvent; resolve(inserted: boolean): void; reject(error: unknown): void };
 
 export type InboundEventWriterOptions = {
   db: Db;
@@ -34,9 +34,9 @@ export class InboundEventWriter {
   }
 
   /** Resolves true when the event was stored, false when the same body was stored before. */
-  write(event: NewInboundEvent, opts: { carriesMessages: boolean } = { carriesMessages: true }): Promise<boolean> {
+  write(event: NewInboundEvent): Promise<boolean> {
     return new Promise<boolean>((resolve, reject) => {
-      this.#waiting.push({ event, carriesMessages: opts.carriesMessages, resolve, reject });
+      this.#waiting.push({ event, resolve, reject });
       if (!this.#flushing) {
         this.#flushing = true;
         // Let the requests of this event-loop turn join the first batch.
@@ -49,7 +49,7 @@ export class InboundEventWriter {
     while (this.#waiting.length > 0) {
       const batch = this.#waiting.splice(0, this.#maxBatch);
       try {
-        const inserted = await this.#commit(batch);
+        const inserted = await this.#commit(batch.map((w) => w.event));
         for (const waiting of batch) waiting.resolve(inserted.has(waiting.event.id));
       } catch (error) {
         for (const waiting of batch) waiting.reject(error);
@@ -58,16 +58,11 @@ export class InboundEventWriter {
     this.#flushing = false;
   }
 
-  async #commit(batch: readonly Waiting[]): Promise<Set<string>> {
+  async #commit(events: NewInboundEvent[]): Promise<Set<string>> {
     return this.#db.transaction().execute(async (trx) => {
-      const inserted = await insertInboundEventsIfNew(trx, batch.map((w) => w.event));
-      const toProcess = batch.filter((w) => w.event.status === 'pending' && inserted.has(w.event.id));
-      if (toProcess.length > 0) {
-        await this.#queue.enqueue(processInboundEventJob, {
-          inboundEventIds: toProcess.map((w) => w.event.id),
-          carriesMessages: toProcess.some((w) => w.carriesMessages),
-        }, { trx });
-      }
+      const inserted = await insertInboundEventsIfNew(trx, events);
+      const toProcess = events.filter((e) => e.status === 'pending' && inserted.has(e.id)).map((e) => e.id);
+      if (toProcess.length > 0) await this.#queue.enqueue(processInboundEventJob, { inboundEventIds: toProcess }, { trx });
       return inserted;
     });
   }

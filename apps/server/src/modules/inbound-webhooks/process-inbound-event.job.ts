@@ -19,19 +19,16 @@ export const processInboundEventJob = defineJob({
   name: 'inbound.process',
   schema: Type.Object({
     inboundEventIds: Type.Array(Type.String({ minLength: 1 }), { minItems: 1, maxItems: 1_000 }),
-    /** False when no event carries customer messages (statuses, account fields); absent = true. */
-    carriesMessages: Type.Optional(Type.Boolean()),
   }, { additionalProperties: false }),
   maxAttempts: 10,
   backoff: { baseMs: 1_000, maxMs: 60_000 },
-  // Four jobs at once per process: on PostgreSQL a job's statements are round trips, and one at a
-  // time left the apply behind the intake (bench --postgres). Jobs carrying customer messages still
-  // run one at a time, in claim order, through the handler's messages lane, so a customer's
-  // messages are stored in arrival order; status-only jobs need no order (statuses only move forward).
-  concurrency: 4,
+  // One job at a time per process: jobs are claimed in arrival order, so a customer's messages are
+  // stored (and listed) in that order. Four at once applied statuses faster on PostgreSQL (bench
+  // --postgres: 3,981 → 5,251 statuses/s) but could store two messages of one conversation out of
+  // order (as several worker processes still can); doing it safely needs jobs partitioned by conversation.
 });
 
-export type ProcessInboundEventPayload = { inboundEventIds: string[]; carriesMessages?: boolean };
+export type ProcessInboundEventPayload = { inboundEventIds: string[] };
 
 export type ProcessInboundEventDeps = {
   db: Db;
@@ -78,26 +75,7 @@ type RunReport = { unmatched: string[]; unrouted: number; vendorErrors: number[]
 /** The `inbound.process` handler, to register with `queue.work(processInboundEventJob, …)`. */
 export function createProcessInboundEventHandler(deps: ProcessInboundEventDeps): JobHandler<ProcessInboundEventPayload> {
   const processor = new InboundEventProcessor(deps);
-  const messagesLane = new FifoLane();
-  return (payload, ctx) => payload.carriesMessages === false
-    ? processor.process(payload, ctx)
-    : messagesLane.run(() => processor.process(payload, ctx));
-}
-
-/**
- * Runs tasks one at a time in the order `run` was called (a promise chain). The poller starts jobs
- * in claim order, and `run` is called synchronously at the start of the handler, so message-bearing
- * jobs keep their order even while status-only jobs run beside them. A failed task does not stop
- * the lane.
- */
-export class FifoLane {
-  #tail: Promise<unknown> = Promise.resolve();
-
-  run<T>(task: () => Promise<T>): Promise<T> {
-    const result = this.#tail.then(task);
-    this.#tail = result.catch(() => undefined);
-    return result;
-  }
+  return (payload, ctx) => processor.process(payload, ctx);
 }
 
 /**

@@ -20,16 +20,6 @@ type Json = Record<string, unknown>;
  */
 export const MAX_ROUTING_KEYS = 100;
 
-/**
- * Whether a body carries customer messages (a `messages` array in some change), as opposed to only
- * statuses or account fields: messages must be stored in arrival order, the rest need no order.
- */
-export function carriesMessages(body: unknown): boolean {
-  if (!isObject(body) || !Array.isArray(body['entry'])) return false;
-  return body['entry'].some((entry) => isObject(entry) && Array.isArray(entry['changes']) && entry['changes'].some((change) =>
-    isObject(change) && isObject(change['value']) && Array.isArray(change['value']['messages']) && change['value']['messages'].length > 0));
-}
-
 /** Parses the raw bytes as JSON; `undefined` when they are not JSON (→ 400). */
 export function parseJsonBody(rawBody: Buffer): unknown {
   if (rawBody.length === 0) return undefined;

@@ -9,7 +9,7 @@ import { InboundEventWriter } from './inbound-event-writer.js';
 import type { InboundEventStatus } from './inbound-events.repository.js';
 import { signatureInvalid, verifyTokenInvalid, webhookChannelNotFound, webhookMalformed } from './inbound-webhooks.errors.js';
 import type { WebhookChannel, WebhookChannelDirectory } from './webhook-channels.js';
-import { carriesMessages, firstHeader, isWellFormedSignature, parseJsonBody, readWebhookRouting } from './webhook-envelope.js';
+import { firstHeader, isWellFormedSignature, parseJsonBody, readWebhookRouting } from './webhook-envelope.js';
 
 export type WebhookIntakeDeps = {
   db: Db;
@@ -74,8 +74,8 @@ export class WebhookIntakeService {
     const channels = await this.#resolveChannels(body, pathChannel);
     if (channels === undefined) return this.#quarantineMalformed(webhook, pathChannel, 'not a whatsapp_business_account envelope');
     this.#verifyFor(webhook, channels);
-    if (channels.length > 0) return this.#store(webhook, channels, 'pending', null, carriesMessages(body));
-    const result = await this.#store(webhook, channels, 'unrouted', 'no channel for this phone number / WABA', false);
+    if (channels.length > 0) return this.#store(webhook, channels, 'pending', null);
+    const result = await this.#store(webhook, channels, 'unrouted', 'no channel for this phone number / WABA');
     if (result.outcome === 'unrouted') this.#log.error({ eventId: result.eventId }, 'webhook for an unknown phone number or WABA; quarantined');
     return result;
   }
@@ -132,9 +132,7 @@ export class WebhookIntakeService {
   }
 
   /** Resolves after the commit of the row (and, for pending events, of its `inbound.process` job). */
-  async #store(
-    webhook: IncomingWebhook, channels: readonly WebhookChannel[], status: InboundEventStatus, note: string | null, withMessages: boolean,
-  ): Promise<IntakeResult> {
+  async #store(webhook: IncomingWebhook, channels: readonly WebhookChannel[], status: InboundEventStatus, note: string | null): Promise<IntakeResult> {
     const eventId = newId();
     const single = channels.length === 1 ? channels[0] : undefined;
     const inserted = await this.#writer.write({
@@ -147,7 +145,7 @@ export class WebhookIntakeService {
       status,
       error: note,
       receivedAt: this.#deps.clock.now(),
-    }, { carriesMessages: withMessages });
+    });
     if (!inserted) return { outcome: 'duplicate' };
     return { outcome: status === 'unrouted' ? 'unrouted' : 'stored', eventId };
   }
@@ -156,7 +154,7 @@ export class WebhookIntakeService {
   async #quarantineMalformed(webhook: IncomingWebhook, pathChannel: WebhookChannel | undefined, reason: string): Promise<never> {
     const secret = pathChannel?.appSecret ?? this.#deps.fallbackAppSecret;
     if (secret !== undefined && this.#deps.provider.verifyWebhook(webhook, secret).ok) {
-      await this.#store(webhook, pathChannel ? [pathChannel] : [], 'failed', `malformed: ${reason}`, false);
+      await this.#store(webhook, pathChannel ? [pathChannel] : [], 'failed', `malformed: ${reason}`);
       this.#log.warn({ reason, channelId: pathChannel?.channelId }, 'signed webhook is malformed; kept as failed');
     }
     throw webhookMalformed(reason);

@@ -1,6 +1,6 @@
 import { buildBusinessWebhookEnvelope, buildWebhookEnvelope } from '@valeo/cloud-api';
 import { describe, expect, it } from 'vitest';
-import { carriesMessages, isWellFormedSignature, MAX_ROUTING_KEYS, parseJsonBody, readWebhookRouting } from '../webhook-envelope.js';
+import { isWellFormedSignature, MAX_ROUTING_KEYS, parseJsonBody, readWebhookRouting } from '../webhook-envelope.js';
 
 const change = (phoneNumberId: string | undefined, field = 'messages') => ({
   field,
@@ -84,22 +84,5 @@ describe('isWellFormedSignature', () => {
     ['not hex', `sha256=${'zz'.repeat(32)}`],
   ])('rejects %s', (_name, header) => {
     expect(isWellFormedSignature(header)).toBe(false);
-  });
-});
-
-describe('carriesMessages', () => {
-  const envelope = (value: Record<string, unknown>) =>
-    buildWebhookEnvelope({ wabaId: 'waba-1', phoneNumberId: '106540352242922', displayPhoneNumber: '15550783881', value });
-
-  it('is true when any change carries customer messages', () => {
-    expect(carriesMessages(envelope({ messages: [{ id: 'wamid.1', from: '4915', type: 'text', text: { body: 'Hallo' } }] }))).toBe(true);
-  });
-
-  it('is false for statuses only, an empty messages array, account fields and non-envelopes', () => {
-    expect(carriesMessages(envelope({ statuses: [{ id: 'wamid.1', status: 'read' }] }))).toBe(false);
-    expect(carriesMessages(envelope({ messages: [] }))).toBe(false);
-    expect(carriesMessages(buildBusinessWebhookEnvelope({ entryId: 'w', field: 'account_update', time: 1, value: { event: 'x' } }))).toBe(false);
-    expect(carriesMessages(null)).toBe(false);
-    expect(carriesMessages({ entry: 'nope' })).toBe(false);
   });
 });

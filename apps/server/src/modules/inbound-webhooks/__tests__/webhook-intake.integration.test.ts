@@ -121,21 +121,6 @@ describe(`webhook intake + inbound.process (${testDialect()})`, () => {
     await eventually(() => expect(kit.sink.recordCalls).toHaveLength(40));
   });
 
-  it('marks a job that carries customer messages (they are stored in order) and one that carries only statuses', async () => {
-    const writer = new InboundEventWriter({ db: kit.database.db, queue: kit.queue });
-    const event = (id: string) => ({
-      id, tenantId: null, channelId: null, provider: 'fake', bodySha256: `hash-${id}`, rawBody: '{}', status: 'pending' as const, error: null, receivedAt: new Date(),
-    });
-    await Promise.all([writer.write(event('s-1'), { carriesMessages: false }), writer.write(event('s-2'), { carriesMessages: false })]);
-    await Promise.all([writer.write(event('m-1'), { carriesMessages: false }), writer.write(event('m-2'), { carriesMessages: true })]);
-    const payloads = (await kit.database.db.selectFrom('jobs').select('payload').orderBy('id').execute())
-      .map((row) => (typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload) as { inboundEventIds: string[]; carriesMessages: boolean });
-    expect(payloads).toEqual([
-      { inboundEventIds: ['s-1', 's-2'], carriesMessages: false },
-      { inboundEventIds: ['m-1', 'm-2'], carriesMessages: true },
-    ]);
-  });
-
   it('acknowledges nothing and keeps nothing when the commit fails', async () => {
     const failingQueue = { enqueue: async () => { throw new Error('queue table unavailable'); } } as unknown as JobQueue;
     const writer = new InboundEventWriter({ db: kit.database.db, queue: failingQueue });
