@@ -88,11 +88,7 @@ export async function finishInboundEvent(
   db: DbExecutor,
   input: { id: string; status: 'processed' | 'failed'; note: string | null; at: Date },
 ): Promise<void> {
-  await db
-    .updateTable('inbound_events')
-    .set({ status: input.status, error: input.note, processed_at: toDbTime(input.at) })
-    .where('id', '=', input.id)
-    .execute();
+  await finishInboundEvents(db, [input], input.at);
 }
 
 export type InboundEventFinish = { id: string; status: 'processed' | 'failed'; note: string | null };

@@ -1,10 +1,10 @@
 import { toDbJson, toDbTime } from '../../db/column-types.js';
 import type { DbExecutor } from '../../db/database.js';
 import { newId } from '../../core/ids.js';
-import { isStatusAdvance, statusRank } from './message-status.js';
+import { isStatusAdvance, statusesBelow } from './message-status.js';
 import type { MessagesDeps } from './messages.deps.js';
 import { advanceMessageStatus, findMessagesByIds, findMessagesByWamids, type MessageRecord } from './messages.repository.js';
-import { MESSAGE_STATUSES, type ApplyStatusInput, type ApplyStatusResult, type MessageError, type MessageStatus } from './messages.types.js';
+import { type ApplyStatusInput, type ApplyStatusResult, type MessageError, type MessageStatus } from './messages.types.js';
 
 /** What the batch does to one message: its status after the batch and the fields to set with it. */
 type Advance = {
@@ -136,7 +136,7 @@ async function writeAdvances(db: DbExecutor, advances: readonly Advance[], now: 
     groups.set(key, group);
   }
   for (const { sample, ids } of groups.values()) {
-    const lower = MESSAGE_STATUSES.filter((status) => statusRank(status) < statusRank(sample.status));
+    const lower = statusesBelow(sample.status);
     for (let start = 0; start < ids.length; start += 500) {
       const rows = await db
         .updateTable('messages')

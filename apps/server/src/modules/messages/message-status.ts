@@ -1,4 +1,4 @@
-import type { MessageStatus } from './messages.types.js';
+import { MESSAGE_STATUSES, type MessageStatus } from './messages.types.js';
 
 /**
  * Statuses arrive out of order and more than once (Meta retries webhooks for days and does not
@@ -22,6 +22,11 @@ const RANK: Record<MessageStatus, number> = {
 
 export function statusRank(status: MessageStatus): number {
   return RANK[status];
+}
+
+/** The statuses `status` may replace: the guard of every status update (`status IN (…)`). */
+export function statusesBelow(status: MessageStatus): MessageStatus[] {
+  return MESSAGE_STATUSES.filter((s) => RANK[s] < RANK[status]);
 }
 
 /** Whether `next` should replace `current` as the message's status. */

@@ -5,8 +5,8 @@ import type { MessagesTable } from '../../db/tables/messaging.tables.js';
 import { newId } from '../../core/ids.js';
 import { searchDocument } from '../../core/search-text.js';
 import { PreparedQuery } from '../../db/prepared-query.js';
-import { statusRank } from './message-status.js';
-import { MESSAGE_STATUSES, type MessageError, type MessageStatus } from './messages.types.js';
+import { statusesBelow, statusRank } from './message-status.js';
+import type { MessageError, MessageStatus } from './messages.types.js';
 
 export type MessageRecord = {
   id: string;
@@ -215,7 +215,7 @@ function statusSet(db: DbExecutor, kind: 'advance' | 'set', update: StatusUpdate
  * Returns whether a row changed.
  */
 export async function advanceMessageStatus(db: DbExecutor, update: StatusUpdate): Promise<boolean> {
-  const lower = MESSAGE_STATUSES.filter((s) => statusRank(s) < statusRank(update.status));
+  const lower = statusesBelow(update.status);
   if (lower.length === 0) return false;
   return (await statusSet(db, 'advance', update, lower)) > 0;
 }
